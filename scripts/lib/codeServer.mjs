@@ -1,0 +1,178 @@
+// Runs VS Code test suites inside a real VS Code extension host: code-server (VS Code 1.100.3)
+// opened by headless Chromium through playwright-core, with extensionDevelopmentPath and
+// extensionTestsPath in the payload URL. The suites write their results to a file we read.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { ROOT } from './esbuildConfig.mjs';
+import { freePort, log } from './setup.mjs';
+
+export const SCREENSHOTS = path.join(ROOT, 'out', 'screenshots');
+
+function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const req = http.get(url, (res) => { res.resume(); resolve(); });
+      req.on('error', () => {
+        if (Date.now() > deadline) { reject(new Error(`${url} did not answer within ${timeoutMs} ms`)); } else { setTimeout(attempt, 250); }
+      });
+    };
+    attempt();
+  });
+}
+
+function waitForFile(file, timeoutMs, isAlive) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (fs.existsSync(file)) { resolve(JSON.parse(fs.readFileSync(file, 'utf8'))); return; }
+      const dead = isAlive();
+      if (dead) { reject(new Error(dead)); return; }
+      if (Date.now() > deadline) { reject(new Error(`no results in ${file} after ${timeoutMs} ms`)); return; }
+      setTimeout(tick, 250);
+    };
+    tick();
+  });
+}
+
+/** A workspace copied to a temp folder so suites may write into it without touching the repo. */
+export function prepareWorkspace(source) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-workspace-'));
+  fs.cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+function writeUserSettings(userDataDir, extra = {}) {
+  const dir = path.join(userDataDir, 'User');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'security.workspace.trust.enabled': false,
+    'window.commandCenter': false,
+    ...extra,
+  }, null, 2));
+}
+
+/**
+ * Starts code-server; returns { url, port, stop() }. Extra args such as --locale are passed on.
+ */
+export async function startCodeServer({ codeServer, workspace, extensionsDir, userDataDir, env = {}, settings = {}, args = [] }) {
+  const port = await freePort();
+  writeUserSettings(userDataDir, settings);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const logFile = path.join(userDataDir, 'code-server.log');
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(codeServer, [
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    ...args, workspace,
+  ], { stdio: ['ignore', out, out], env: { ...process.env, ...env }, detached: true });
+  let exited;
+  child.on('exit', (code, signal) => { exited = `code-server exited (${code ?? signal}); see ${logFile}`; });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+  return {
+    port, logFile, child,
+    url: `http://127.0.0.1:${port}/`,
+    exited: () => exited,
+    stop() { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } },
+  };
+}
+
+export async function launchChromium(chromium) {
+  const { chromium: pw } = await import('playwright-core');
+  return pw.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export function testUrl(server, { workspace, developmentPath, testsPath }) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(developmentPath)]];
+  if (testsPath) { payload.push(['extensionTestsPath', remote(testsPath)]); }
+  return `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * One run of a test index inside code-server. Returns the results object written by the index,
+ * and leaves the page open for `afterTests(page)` (the UI smoke check) before closing everything.
+ */
+export async function runSuiteInCodeServer({ name, codeServer, chromium, developmentPath, testsPath, env = {}, settings = {}, args = [], afterTests }) {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), `dl-${name}-`));
+  const workspace = prepareWorkspace(path.join(ROOT, 'test', 'vscode', 'workspace'));
+  const resultsFile = path.join(base, 'results.json');
+  const server = await startCodeServer({
+    codeServer, workspace, settings, args,
+    extensionsDir: path.join(base, 'extensions'), userDataDir: path.join(base, 'user-data'),
+    env: { ...env, DOCKER_LEARNING_TEST_RESULTS: resultsFile, DOCKER_LEARNING_WORKSPACE: workspace },
+  });
+  const browser = await launchChromium(chromium);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') { consoleErrors.push(m.text()); } });
+  try {
+    log(`${name}: code-server on port ${server.port}, workspace ${workspace}`);
+    await page.goto(testUrl(server, { workspace, developmentPath, testsPath }));
+    const results = await waitForFile(resultsFile, 15 * 60_000, server.exited);
+    if (results.output) { process.stdout.write(results.output); }
+    let extra = [];
+    if (afterTests) { extra = await afterTests(page, server); }
+    return { results, extra };
+  } catch (e) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-failure.png`) }).catch(() => {});
+    console.log(`${name}: ${e.message}\n--- code-server log (tail) ---\n${tail(server.logFile)}\n--- browser console errors ---\n${consoleErrors.slice(-20).join('\n')}`);
+    return { results: { passed: 0, failed: 1, output: '', error: e.message }, extra: [] };
+  } finally {
+    await browser.close().catch(() => {});
+    server.stop();
+  }
+}
+
+function tail(file, n = 40) {
+  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; }
+}
+
+export async function runVsCodeSuites({ codeServer, chromium, env, vsix }) {
+  const { uiSmoke } = await import('./uiSmoke.mjs');
+  const out = [];
+  const main = await runSuiteInCodeServer({
+    name: 'vscode', codeServer, chromium, env,
+    developmentPath: ROOT, testsPath: path.join(ROOT, 'out', 'test', 'vscode', 'index.js'),
+    afterTests: uiSmoke,
+  });
+  out.push({ layer: 'vscode', passed: main.results.passed, failed: main.results.failed, skipped: main.results.pending, note: main.results.error });
+  out.push(...main.extra);
+
+  if (vsix && fs.existsSync(vsix)) {
+    // The packaged extension: install the .vsix into a fresh extensions dir and run the
+    // activation suite against the installed copy, which holds only what the .vsix shipped.
+    const extDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-vsix-ext-'));
+    const inst = spawnSync(codeServer, ['--extensions-dir', extDir, '--install-extension', vsix], { encoding: 'utf8' });
+    const installed = fs.readdirSync(extDir).find((d) => d.startsWith('docker-learning.docker-learning-'));
+    if (inst.status !== 0 || !installed) {
+      console.log(`vsix install failed:\n${inst.stdout}\n${inst.stderr}`);
+      out.push({ layer: 'vsix-install', passed: 0, failed: 1, note: 'code-server --install-extension failed' });
+    } else {
+      log(`installed ${path.basename(vsix)} into ${path.join(extDir, installed)}`);
+      const r = await runSuiteInCodeServer({
+        name: 'vsix', codeServer, chromium, env,
+        developmentPath: path.join(extDir, installed), testsPath: path.join(ROOT, 'out', 'test', 'vscode', 'installed.js'),
+      });
+      out.push({ layer: 'vsix-install', passed: r.results.passed, failed: r.results.failed, note: r.results.error });
+    }
+  }
+  return out;
+}

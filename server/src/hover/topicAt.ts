@@ -1,0 +1,77 @@
+// Which hover topic sits under the cursor: an instruction keyword, one of its flags (or a
+// --mount type), a parser directive, or a heredoc marker.
+import { Dockerfile, Instruction } from 'dockerfile-ast';
+import { Position, Range } from 'vscode-languageserver-types';
+
+export interface TopicHit { topic: string; range: Range }
+
+/** ADD shares these flags with COPY, so it shares their texts too. */
+const ADD_FLAGS_SHARED_WITH_COPY = new Set(['chown', 'chmod', 'link', 'parents', 'exclude']);
+
+export function contains(range: Range, p: Position): boolean {
+  if (p.line < range.start.line || p.line > range.end.line) { return false; }
+  if (p.line === range.start.line && p.character < range.start.character) { return false; }
+  if (p.line === range.end.line && p.character > range.end.character) { return false; }
+  return true;
+}
+
+export function instructionAt(dockerfile: Dockerfile, position: Position): Instruction | undefined {
+  for (const instruction of dockerfile.getInstructions()) {
+    const r = instruction.getRange();
+    if (r.start.line > position.line) { break; }
+    if (contains(r, position)) { return instruction; }
+  }
+  return undefined;
+}
+
+export function topicAt(dockerfile: Dockerfile, text: string, position: Position, instruction = instructionAt(dockerfile, position)): TopicHit | undefined {
+  for (const directive of dockerfile.getDirectives()) {
+    const r = directive.getRange();
+    if (contains(r, position)) {
+      return { topic: `directive.${directive.getName().toLowerCase()}`, range: r };
+    }
+  }
+  if (!instruction) { return undefined; }
+  const keyword = instruction.getKeyword().toLowerCase();
+  if (contains(instruction.getInstructionRange(), position)) {
+    return { topic: keyword, range: instruction.getInstructionRange() };
+  }
+  const flags = 'getFlags' in instruction ? (instruction as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags() : [];
+  for (const flag of flags) {
+    if (!contains(flag.getRange(), position)) { continue; }
+    const name = flag.getName().toLowerCase();
+    const owner = keyword === 'add' && ADD_FLAGS_SHARED_WITH_COPY.has(name) ? 'copy' : keyword;
+    if (keyword === 'run' && name === 'mount') {
+      const type = flag.getOptions().find((o) => o.getName() === 'type')?.getValue();
+      return { topic: `run.mount.${(type ?? 'bind').toLowerCase()}`, range: flag.getRange() };
+    }
+    return { topic: `${owner}.${name}`, range: flag.getRange() };
+  }
+  const heredoc = heredocMarkerAt(text, instruction, position);
+  if (heredoc) { return { topic: 'heredoc', range: heredoc }; }
+  return undefined;
+}
+
+/** `<<EOF`, `<<-EOF`, `<<"EOF"` on the instruction's first line. */
+function heredocMarkerAt(text: string, instruction: Instruction, position: Position): Range | undefined {
+  if (position.line !== instruction.getRange().start.line) { return undefined; }
+  const lineText = lineOf(text, position.line);
+  const re = /<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g;
+  for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+    if (position.character >= m.index && position.character <= m.index + m[0].length) {
+      return { start: { line: position.line, character: m.index }, end: { line: position.line, character: m.index + m[0].length } };
+    }
+  }
+  return undefined;
+}
+
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) { return ''; }
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}

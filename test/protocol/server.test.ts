@@ -1,0 +1,51 @@
+// The standalone server over stdio, driven by a real LSP client, as any editor would.
+import * as assert from 'node:assert';
+import { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { startStdioServer, StdioServer } from '../support/lspClient';
+
+const COURSE_EXAMPLE = [
+  'FROM gcc:9.4 AS builder', 'COPY hello.c /src/hello.c', 'WORKDIR /src', 'RUN gcc --static -o hello hello.c', '',
+  'FROM alpine:3.13.5', 'COPY --from=builder /src/hello /src/hello', 'ENTRYPOINT ["/src/hello"]', 'CMD []', '',
+].join('\n');
+
+function value(h: Hover | null): string { return h ? (h.contents as MarkupContent).value : ''; }
+
+describe('language server over stdio (node dist/server.js --stdio)', () => {
+  let server: StdioServer;
+  afterEach(async () => { await server?.close(); });
+
+  it('answers a hover on FROM with our teaching text, in English by default', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    server.open('file:///w/Dockerfile', COURSE_EXAMPLE);
+    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///w/Dockerfile' }, position: { line: 0, character: 2 } });
+    assert.match(value(hover), /^### FROM/);
+    assert.match(value(hover), /docs\.docker\.com\/reference\/dockerfile\/#from/);
+    assert.deepStrictEqual(hover?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } });
+  });
+
+  it('answers in Chinese when the client locale is zh-cn', async () => {
+    server = await startStdioServer({ locale: 'zh-cn' });
+    server.open('file:///w/Dockerfile', COURSE_EXAMPLE);
+    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///w/Dockerfile' }, position: { line: 7, character: 3 } });
+    assert.match(value(hover), /^### ENTRYPOINT/);
+    assert.match(value(hover), /[\u4e00-\u9fff]/);
+  });
+
+  it('lets initializationOptions.language override the locale', async () => {
+    server = await startStdioServer({ locale: 'zh-cn', initializationOptions: { language: 'en' } });
+    server.open('file:///w/Dockerfile', COURSE_EXAMPLE);
+    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///w/Dockerfile' }, position: { line: 3, character: 1 } });
+    assert.match(value(hover), /^### RUN/);
+    assert.doesNotMatch(value(hover), /[\u4e00-\u9fff]/);
+  });
+
+  it('publishes diagnostics for the document version it was given', async () => {
+    server = await startStdioServer();
+    const uri = 'file:///w/bad.Dockerfile';
+    const first = server.diagnostics(uri);
+    server.open(uri, 'FROM alpine:3.20\nENV\n', 3);
+    const published = await first;
+    assert.strictEqual(published.version, 3);
+    assert.ok(published.diagnostics.some((d) => d.range.start.line === 1), 'ENV without arguments is reported on line 2');
+  });
+});

@@ -1,0 +1,10 @@
+// Extension-host test index: every VS Code integration suite.
+import { runInHost } from './runInHost';
+
+export function run(): Promise<void> {
+  return runInHost(() => {
+    require('./suites/activation.suite');
+    require('./suites/hover.suite');
+    require('./suites/containers.suite');
+  });
+}
