@@ -14,10 +14,10 @@
 // - argument regions are `begin`/`end` rules ending at EOL (below); the continuation token,
 //   comment lines and blank lines are matched *including their newline*, so the end never sees
 //   them;
-// - embedded shell is never trusted to close: each continued physical line is its own
-//   begin/while region whose `while` never matches, which pops whatever the shell grammar left
-//   open (an unbalanced quote, say) at the next line; the last line is decided by lookahead
-//   (`(?![^\n]*\\[ \t]*$)`), not by what the shell grammar did;
+// - embedded shell is never trusted to close: each physical line of a shell-form command is a
+//   match whose captures hand the text to source.shell, and captures are tokenized on their own,
+//   so whatever the shell grammar leaves open (an unbalanced quote, say) ends with the line; the
+//   last line is found by lookahead (`(?![^\n]*\\[ \t]*$)`), not by what the shell grammar did;
 // - heredoc bodies are begin/while regions whose `while` fails on the terminator line, so an
 //   unbalanced shell construct inside a body cannot swallow the rest of the file either.
 import fs from 'node:fs';
@@ -378,17 +378,16 @@ function modeRules(E, sfx) {
     },
     'shell-multi': {
       comment: 'A shell command continued over several lines; ends with the first real line not ending in the escape character.',
+      name: S.shell,
       begin: R`(?=[^ \t\n])${CONT_AHEAD}`,
       end: R`^(?![ \t]*#)(?=[ \t]*[^ \t\n])${NO_CONT_AHEAD}([^\n]*)$`,
-      endCaptures: { 1: cap(S.shell, shellPatterns) },
+      endCaptures: { 1: { patterns: shellPatterns } },
       patterns: [inc('continuation-comment'), inc('continuation-blank'), inc('shell-line')],
     },
     'shell-line': {
-      comment: 'One continued physical line; the never-matching while pops leftovers of the shell grammar at the next line.',
-      begin: R`(?:^|\G)`,
-      while: NEVER,
-      contentName: S.shell,
-      patterns: [{ match: R`(${E})[ \t]*$`, captures: { 1: cap(S.continuation) } }, ...shellPatterns],
+      comment: 'One continued physical line: captures are tokenized on their own, so nothing the shell grammar leaves open reaches the next line.',
+      match: R`(?:^|\G)([^\n]*?)(${E})[ \t]*$`,
+      captures: { 1: { patterns: shellPatterns }, 2: cap(S.continuation) },
     },
 
     // ── heredocs ──

@@ -7,11 +7,17 @@ import { SCREENSHOTS } from './codeServer.mjs';
 
 const LABEL = 'docker-learning.test';
 
+let page;
 async function check(name, fn) {
-  try { await fn(); console.log(`  ✓ ui: ${name}`); return true; } catch (e) { console.log(`  ✗ ui: ${name}: ${e.message}`); return false; }
+  try { await fn(); console.log(`  ✓ ui: ${name}`); return true; } catch (e) {
+    console.log(`  ✗ ui: ${name}: ${e.message}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    return false;
+  }
 }
 
-export async function uiSmoke(page) {
+export async function uiSmoke(thePage) {
+  page = thePage;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   const made = [];
@@ -28,8 +34,9 @@ export async function uiSmoke(page) {
     await made[1].wait();
 
     tally(await check('activity bar view lists containers', async () => {
-      await page.locator('.activitybar [aria-label^="Docker Learning"]').first().click();
+      // The activity bar item toggles: a suite may have opened the view already.
       const pane = page.locator('.pane-header:has-text("Containers")');
+      if (!(await pane.first().isVisible())) { await page.locator('.activitybar [aria-label^="Docker Learning"]').first().click(); }
       await pane.first().waitFor({ timeout: 30_000 });
       await page.locator('[aria-label="Refresh"]').first().click().catch(() => {});
       await page.locator('.monaco-list-row:has-text("dl-ui-web")').first().waitFor({ timeout: 30_000 });

@@ -1,13 +1,18 @@
-// LSP wiring only: routes requests to the pure functions under hover/, diagnostics/, … and owns
-// the per-version parse cache. Dockerfile knowledge does not live here.
-import { Connection, TextDocuments, TextDocumentSyncKind, InitializeResult } from 'vscode-languageserver/node';
+// LSP wiring only: routes requests to the pure functions under hover/, diagnostics/ and features/
+// and owns the per-version parse cache. Dockerfile knowledge does not live here.
+import {
+  Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind, TextDocumentEdit, Diagnostic,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileLanguageServiceFactory, DockerfileLanguageService } from 'dockerfile-language-service';
+import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds } from 'dockerfile-language-service';
 import { ParsedDocumentCache } from './documents/parsedDocument';
 import { computeHover } from './hover/computeHover';
 import { Language, resolveLanguage } from './i18n/language';
 import { readSettings, ServerSettings, DEFAULT_SETTINGS } from './settings';
-import { VALIDATOR_SETTINGS } from './diagnostics/validatorSettings';
+import { computeDiagnostics } from './diagnostics/computeDiagnostics';
+import { computeCodeActions } from './diagnostics/codeActions';
+import { computeCompletion } from './features/completion';
+import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -16,15 +21,35 @@ export function startServer(connection: Connection): void {
   let locale: string | undefined;
   let settings: ServerSettings = DEFAULT_SETTINGS;
   const language = (): Language => resolveLanguage(locale, settings.language);
+  const log = (m: string): void => connection.console.log(m);
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale;
     settings = readSettings(params.initializationOptions);
-    service.setLogger({ log: (m) => connection.console.log(m) });
+    service.setLogger({ log });
+    service.setCapabilities({
+      completion: params.capabilities.textDocument?.completion,
+      hover: params.capabilities.textDocument?.hover,
+      foldingRange: params.capabilities.textDocument?.foldingRange,
+    });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true },
+        signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: Object.values(CommandIds) },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\\', moreTriggerCharacter: ['`'] },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'docker-learning-language-server' },
     };
@@ -38,14 +63,47 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) { return null; }
-    return computeHover(cache.get(document), params.position, language());
+  /** Runs `fn` on the cached parse of an open document; null when the document is unknown. */
+  function withDoc<T>(uri: string, fn: (doc: TextDocument) => T): T | null {
+    const document = documents.get(uri);
+    return document ? fn(document) : null;
+  }
+
+  connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(cache.get(d), p.position, language())));
+  connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => computeCompletion(cache.get(d), p.position, service, language(), settings)) ?? []);
+  connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
+  connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, (d) => service.computeSignatureHelp(d.getText(), p.position)));
+  connection.onCodeAction((p) => withDoc(p.textDocument.uri, (d) => computeCodeActions(cache.get(d), p, service, language())) ?? []);
+  connection.onExecuteCommand(async (p) => {
+    const uri = p.arguments?.[0] as string | undefined;
+    const document = uri ? documents.get(uri) : undefined;
+    if (!document) { return; }
+    const edits = service.computeCommandEdits(document.getText(), p.command, p.arguments ?? []);
+    if (edits.length) {
+      await connection.workspace.applyEdit({ documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] });
+    }
   });
+  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, (d) => service.computeSymbols(p.textDocument, d.getText())));
+  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, (d) => service.computeFoldingRanges(d.getText())));
+  connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => service.computeHighlightRanges(d.getText(), p.position)));
+  connection.onPrepareRename((p) => withDoc(p.textDocument.uri, (d) => service.prepareRename(d.getText(), p.position)));
+  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, (d) => ({ changes: { [p.textDocument.uri]: service.computeRename(p.textDocument, d.getText(), p.position, p.newName) } })));
+  connection.onDefinition((p) => withDoc(p.textDocument.uri, (d) => service.computeDefinition(p.textDocument, d.getText(), p.position)));
+  connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, (d) => service.computeLinks(d.getText())));
+  connection.onDocumentLinkResolve((link) => service.resolveLink(link));
+  connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, (d) => service.format(d.getText(), p.options)));
+  connection.onDocumentRangeFormatting((p) => withDoc(p.textDocument.uri, (d) => service.formatRange(d.getText(), p.range, p.options)));
+  connection.onDocumentOnTypeFormatting((p) => withDoc(p.textDocument.uri, (d) => service.formatOnType(d.getText(), p.position, p.ch, p.options)));
+  connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, (d) => service.computeSemanticTokens(d.getText())) ?? { data: [] });
 
   function publishDiagnostics(document: TextDocument): void {
-    const diagnostics = service.validate(document.getText(), VALIDATOR_SETTINGS);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = computeDiagnostics(cache.get(document), { service, language: language(), log });
+    } catch (e) {
+      log(`diagnostics failed for ${document.uri}: ${(e as Error).stack ?? e}`);
+      diagnostics = [];
+    }
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert';
 import { DockerEngine } from '../../client/src/engine/dockerEngine';
 import { resolveEndpoint } from '../../client/src/engine/endpoint';
-import { cleanupTestObjects, createTestContainer, ensureTestImage, testDocker, TEST_IMAGE, TEST_LABEL, uniqueName } from '../support/engineRig';
+import { cleanupTestObjects, createTestContainer, ensureTestImage, testDocker, TEST_IMAGE, TEST_LABEL, TEST_RUN, uniqueName } from '../support/engineRig';
 
 describe('engine rig (real Docker engine)', () => {
   const docker = testDocker();
@@ -36,7 +36,7 @@ describe('engine rig (real Docker engine)', () => {
     const name = uniqueName('cleanup');
     await createTestContainer(docker, { name, start: true });
     await cleanupTestObjects(docker);
-    const left = await docker.listContainers({ all: true, filters: { label: [TEST_LABEL] } });
+    const left = await docker.listContainers({ all: true, filters: { label: [`${TEST_LABEL}=${TEST_RUN}`] } });
     assert.deepStrictEqual(left, []);
   });
 });

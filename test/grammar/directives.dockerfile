@@ -12,8 +12,6 @@
 # escape=\
 # ^^^^^^ keyword.other.directive.dockerfile
 #        ^ string.unquoted.directive-value.dockerfile
-# syntax=second/one:1
-# ^^^^^^ keyword.other.directive.dockerfile
 # The first comment ends the directive block: what follows is a comment.
 # <------------------------------------------------------------------------ comment.line.number-sign.dockerfile - meta.directive.dockerfile
 # syntax=docker/dockerfile:1

@@ -18,7 +18,7 @@ RUN powershell -Command `
     Write-Host 'one'; `
 #                     ^ constant.character.escape.line-continuation.dockerfile
     # a comment line inside the continued RUN
-#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ meta.instruction.run.dockerfile comment.line.number-sign.dockerfile - meta.embedded.shell.dockerfile
+#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ meta.instruction.run.dockerfile meta.embedded.shell.dockerfile comment.line.number-sign.dockerfile
     Write-Host 'two'
 #   ^^^^^^^^^^^^^^^^ meta.instruction.run.dockerfile meta.embedded.shell.dockerfile
 ENV APP_HOME=C:\app `

@@ -5,6 +5,12 @@ import Dockerode from 'dockerode';
 import * as tarStream from 'tar-stream';
 
 export const TEST_LABEL = 'docker-learning.test';
+/**
+ * This run's value of TEST_LABEL: several test runs may share one engine (developers in parallel),
+ * so cleanup removes only what this run made.
+ */
+export const TEST_RUN = process.env.DOCKER_LEARNING_TEST_RUN ?? `run-${process.pid}-${Date.now().toString(36)}`;
+const RUN_FILTER = `${TEST_LABEL}=${TEST_RUN}`;
 export const TEST_IMAGE = 'docker-learning-test/busybox:1';
 const BUSYBOX = process.env.BUSYBOX_PATH ?? '/bin/busybox';
 const APPLETS = ['sh', 'echo', 'sleep', 'cat', 'ls', 'ps', 'top', 'env', 'true', 'false', 'mkdir', 'rm', 'cp', 'mv',
@@ -65,19 +71,19 @@ export async function createTestContainer(docker: Dockerode, opts: { name?: stri
     name: opts.name,
     Cmd: opts.cmd ?? ['sleep', '3600'],
     Tty: opts.tty ?? false,
-    Labels: { [TEST_LABEL]: 'true', ...(opts.labels ?? {}) },
+    Labels: { [TEST_LABEL]: TEST_RUN, ...(opts.labels ?? {}) },
     HostConfig: { Init: false },
   });
   if (opts.start) { await container.start(); }
   return container;
 }
 
-/** Removes every container, and every image except the shared base, that carries the test label. */
+/** Removes every container, and every image except the shared base, that this run labelled. */
 export async function cleanupTestObjects(docker = testDocker(), { images = false } = {}): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [TEST_LABEL] } });
+  const containers = await docker.listContainers({ all: true, filters: { label: [RUN_FILTER] } });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
   if (images) {
-    const list = await docker.listImages({ filters: { label: [TEST_LABEL] } });
+    const list = await docker.listImages({ filters: { label: [RUN_FILTER] } });
     for (const img of list) {
       if ((img.RepoTags ?? []).includes(TEST_IMAGE)) { continue; }
       await docker.getImage(img.Id).remove({ force: true }).catch(() => undefined);
@@ -86,6 +92,9 @@ export async function cleanupTestObjects(docker = testDocker(), { images = false
 }
 
 /** A unique, valid container name for one test. */
+/** Labels for anything else a test creates (images it builds or commits, volumes, networks). */
+export function testLabels(): Record<string, string> { return { [TEST_LABEL]: TEST_RUN }; }
+
 export function uniqueName(prefix: string): string {
   return `dl-test-${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }

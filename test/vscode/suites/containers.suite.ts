@@ -19,7 +19,7 @@ describe('Containers view (real engine, real extension host)', () => {
     api.containersTree.refresh();
     const nodes = await api.containersTree.getChildren();
     const node = nodes.find((n) => n instanceof ContainerNode && n.container.name === name) as ContainerNode | undefined;
-    assert.ok(node, `${name} is in the tree`);
+    assert.ok(node, `${name} is in the tree; it shows: ${nodes.map((n) => `${n.label} ${n.tooltip ?? ''}`).join(' | ')}`);
     assert.match(String(node.description), /Up/);
     assert.strictEqual(node.contextValue, 'container.running');
   });
