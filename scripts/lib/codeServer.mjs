@@ -58,6 +58,7 @@ function writeUserSettings(userDataDir, extra = {}) {
     'extensions.autoUpdate': false,
     'security.workspace.trust.enabled': false,
     'window.commandCenter': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...extra,
   }, null, 2));
 }
@@ -65,8 +66,8 @@ function writeUserSettings(userDataDir, extra = {}) {
 /**
  * Starts code-server; returns { url, port, stop() }. Extra args such as --locale are passed on.
  */
-export async function startCodeServer({ codeServer, workspace, extensionsDir, userDataDir, env = {}, settings = {}, args = [] }) {
-  const port = await freePort();
+export async function startCodeServer({ codeServer, workspace, extensionsDir, userDataDir, env = {}, settings = {}, args = [], port }) {
+  port ??= await freePort();
   writeUserSettings(userDataDir, settings);
   fs.mkdirSync(extensionsDir, { recursive: true });
   const logFile = path.join(userDataDir, 'code-server.log');

@@ -35,9 +35,10 @@ export async function uiSmoke(thePage) {
 
     tally(await check('activity bar view lists containers', async () => {
       // The activity bar item toggles: a suite may have opened the view already.
-      const pane = page.locator('.pane-header:has-text("Containers")');
-      if (!(await pane.first().isVisible())) { await page.locator('.activitybar [aria-label^="Docker Learning"]').first().click(); }
-      await pane.first().waitFor({ timeout: 30_000 });
+      // (With a single view in the container VS Code shows no pane header, only the sidebar title.)
+      const title = page.locator('.part.sidebar .composite.title:has-text("Docker Learning")');
+      if (!(await title.first().isVisible())) { await page.locator('.activitybar [aria-label^="Docker Learning"]').first().click(); }
+      await title.first().waitFor({ timeout: 30_000 });
       await page.locator('[aria-label="Refresh"]').first().click().catch(() => {});
       await page.locator('.monaco-list-row:has-text("dl-ui-web")').first().waitFor({ timeout: 30_000 });
       await page.locator('.monaco-list-row:has-text("dl-ui-done")').first().waitFor({ timeout: 30_000 });
