@@ -129,7 +129,14 @@ export async function runSuiteInCodeServer({ name, codeServer, chromium, develop
     const results = await waitForFile(resultsFile, 15 * 60_000, server.exited);
     if (results.output) { process.stdout.write(results.output); }
     let extra = [];
-    if (afterTests) { extra = await afterTests(page, server); }
+    if (afterTests) {
+      // VS Code shuts the test extension host down once the suites finish, so the UI check opens a
+      // fresh window with only the extension loaded, as a user would have it.
+      const uiPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await uiPage.goto(testUrl(server, { workspace, developmentPath }));
+      await uiPage.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      extra = await afterTests(uiPage, server);
+    }
     return { results, extra };
   } catch (e) {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
