@@ -1,4 +1,5 @@
 // npm test: every layer, each printing its own summary, then one total line.
+//   lint      eslint (server/ may never import vscode)
 //   unit      mocha on plain Node (server and client code that needs no vscode)
 //   protocol  spawns `node dist/server.js --stdio` and drives it with a real LSP client
 //   engine    dockerode against a real Docker engine (started here when root and none answers)
@@ -72,6 +73,11 @@ section('typecheck (tsc --noEmit)');
 const tscStatus = run('npx', ['tsc', '--noEmit', '-p', 'client']) || run('npx', ['tsc', '--noEmit', '-p', 'server']) || run('npx', ['tsc', '--noEmit', '-p', 'test']);
 results.push({ layer: 'typecheck', passed: tscStatus === 0 ? 1 : 0, failed: tscStatus === 0 ? 0 : 1 });
 
+if (wanted('lint')) {
+  section('lint (eslint)');
+  const status = run('npx', ['eslint', 'client/src', 'server/src', 'test']);
+  results.push({ layer: 'lint', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+}
 if (wanted('unit')) { mochaLayer('unit'); }
 if (wanted('protocol')) { mochaLayer('protocol'); }
 

@@ -55,6 +55,7 @@ export async function uiSmoke(thePage) {
       await from.hover();
       const hover = page.locator('.monaco-hover-content:has-text("Dockerfile reference")');
       await hover.first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(800); // the hover fades in; a picture taken mid-fade is unreadable
       await page.screenshot({ path: path.join(SCREENSHOTS, 'hover-from.png') });
     }));
   } catch (e) {
