@@ -81,6 +81,11 @@ if (wanted('lint')) {
 if (wanted('unit')) { mochaLayer('unit'); }
 if (wanted('protocol')) { mochaLayer('protocol'); }
 
+// The fuzz layer is opt-in (--only=fuzz) until the pathological inputs it finds are fixed (issue 9):
+// dockerfile-utils needs tens of seconds on a 1 MB line, 5,000 continuation lines or a 20,000-element
+// JSON array. It is not counted as passing anywhere while it is out of the default run.
+if (only?.includes('fuzz')) { mochaLayer('fuzz'); }
+
 let engineProblem;
 if (wanted('engine') || wanted('vscode')) {
   section('Docker engine');
