@@ -21,28 +21,49 @@ export async function uiSmoke(thePage) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   const made = [];
+  const madeImages = [];
   let passed = 0; let failed = 0;
   const tally = (ok) => { if (ok) { passed++; } else { failed++; } };
   try {
-    // One running and one exited container, so the picture shows both states.
-    for (const [name, cmd] of [['dl-ui-web', ['sleep', '600']], ['dl-ui-done', ['sh', '-c', 'exit 3']]]) {
+    // A Compose project (label only: Compose itself is not needed) with a running, a paused and an
+    // exited container, so the picture shows the states and the grouping. "demo-shop" sorts before
+    // other projects' test containers, so the group is at the top even on a shared engine.
+    const project = { 'com.docker.compose.project': 'demo-shop' };
+    for (const [name, cmd, service] of [['dl-ui-web', ['sleep', '600'], 'web'], ['dl-ui-paused', ['sleep', '600'], 'worker'], ['dl-ui-done', ['sh', '-c', 'exit 3'], 'migrate']]) {
       await docker.getContainer(name).remove({ force: true }).catch(() => {});
-      const c = await docker.createContainer({ Image: 'docker-learning-test/busybox:1', name, Cmd: cmd, Labels: { [LABEL]: 'true' } });
+      const c = await docker.createContainer({
+        Image: 'docker-learning-test/busybox:1', name, Cmd: cmd,
+        Labels: { [LABEL]: 'true', ...project, 'com.docker.compose.service': service },
+      });
       await c.start();
       made.push(c);
     }
-    await made[1].wait();
+    await made[1].pause();
+    await made[2].wait();
 
     tally(await check('activity bar view lists containers', async () => {
       // The activity bar item toggles: a suite may have opened the view already.
-      // (With a single view in the container VS Code shows no pane header, only the sidebar title.)
       const title = page.locator('.part.sidebar .composite.title:has-text("Docker Learning")');
       if (!(await title.first().isVisible())) { await page.locator('.activitybar [aria-label^="Docker Learning"]').first().click(); }
       await title.first().waitFor({ timeout: 30_000 });
+      // With a second view (Images) each view has a pane header; make sure Containers is expanded.
+      const header = page.locator('.part.sidebar .pane-header:has-text("Containers")').first();
+      if ((await header.isVisible()) && (await header.getAttribute('aria-expanded')) === 'false') { await header.click(); }
       await page.locator('[aria-label="Refresh"]').first().click().catch(() => {});
-      await page.locator('.monaco-list-row:has-text("dl-ui-web")').first().waitFor({ timeout: 30_000 });
-      await page.locator('.monaco-list-row:has-text("dl-ui-done")').first().waitFor({ timeout: 30_000 });
+      // Compose projects are groups, expanded from the start: their rows show without a click.
+      await page.locator('.monaco-list-row:has-text("demo-shop")').first().waitFor({ timeout: 30_000 });
+      for (const name of ['dl-ui-web', 'dl-ui-paused', 'dl-ui-done']) {
+        await page.locator(`.monaco-list-row:has-text("${name}")`).first().waitFor({ timeout: 30_000 });
+      }
+      const done = page.locator('.monaco-list-row:has-text("dl-ui-done")').first();
+      if (!/Exited \(3\)/.test(await done.innerText())) { throw new Error(`dl-ui-done shows: ${await done.innerText()}`); }
       await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-containers.png') });
+      // The tooltip explains the exit code in plain words.
+      await done.locator('.label-name').first().hover();
+      await page.locator('.monaco-hover-content:has-text("Exit code")').first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(800); // the tooltip fades in
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-containers-tooltip.png') });
+      await page.mouse.move(700, 450);
     }));
 
     tally(await check('hover on FROM renders our text', async () => {
@@ -58,11 +79,50 @@ export async function uiSmoke(thePage) {
       await page.waitForTimeout(800); // the hover fades in; a picture taken mid-fade is unreadable
       await page.screenshot({ path: path.join(SCREENSHOTS, 'hover-from.png') });
     }));
+
+    // The Images view: an image built here (two RUN layers in a row), expanded to its layers.
+    tally(await check('images view shows an image and its layers', async () => {
+      const ref = 'dl-ui/hello:1';
+      await buildUiImage(docker, ref);
+      madeImages.push(ref);
+      const header = page.locator('.part.sidebar .pane-header:has-text("Images")').first();
+      await header.waitFor({ timeout: 30_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'false') { await header.click(); }
+      const row = page.locator('.monaco-list-row:has-text("dl-ui/hello:1")').first();
+      await row.waitFor({ timeout: 30_000 });
+      await row.click();
+      await page.locator('.monaco-list-row:has-text("RUN echo two")').first().waitFor({ timeout: 30_000 });
+      await row.hover();
+      await page.locator('.monaco-hover-content:has-text("Layers")').first().waitFor({ timeout: 15_000 }).catch(() => {});
+      await page.waitForTimeout(800); // the tooltip fades in
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-images.png') });
+    }));
   } catch (e) {
     console.log(`  ✗ ui: setup failed: ${e.message}`);
     failed++;
   } finally {
     for (const c of made) { await c.remove({ force: true }).catch(() => {}); }
+    for (const ref of madeImages) { await docker.getImage(ref).remove({ force: true }).catch(() => {}); }
   }
   return [{ layer: 'ui-smoke', passed, failed, note: `screenshots in ${path.relative(process.cwd(), SCREENSHOTS)}` }];
+}
+
+/** A small labelled image with metadata-only and file-adding steps, built by the engine's classic builder. */
+async function buildUiImage(docker, ref) {
+  const { default: tarStream } = await import('tar-stream');
+  const pack = tarStream.pack();
+  pack.entry({ name: 'Dockerfile' }, [
+    'FROM docker-learning-test/busybox:1',
+    'ENV GREETING=hello',
+    'RUN echo one > /one.txt',
+    'RUN echo two > /two.txt',
+    'CMD ["cat", "/one.txt"]',
+    '',
+  ].join('\n'));
+  pack.finalize();
+  const stream = await docker.buildImage(pack, { t: ref, labels: { [LABEL]: 'true' }, rm: true, forcerm: true });
+  await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err, out) => {
+    const failed = err ?? out.find((m) => m.error);
+    if (failed) { reject(new Error(failed.message ?? failed.error)); } else { resolve(); }
+  }));
 }

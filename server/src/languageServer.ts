@@ -11,8 +11,11 @@ import { Language, resolveLanguage } from './i18n/language';
 import { readSettings, ServerSettings, DEFAULT_SETTINGS } from './settings';
 import { computeDiagnostics } from './diagnostics/computeDiagnostics';
 import { computeCodeActions } from './diagnostics/codeActions';
-import { computeCompletion } from './features/completion';
-import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { answerRulePage, RULE_PAGE_REQUEST, RulePageParams } from './diagnostics/rulePages';
+import { computeCompletion, resolveCompletion } from './features/completion';
+import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './features/semanticTokens';
+import { computeFoldingRanges, computeSymbols, configureFolding } from './features/outline';
+import { formatDocument, formatOnType, formatRange } from './features/formatting';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -32,6 +35,7 @@ export function startServer(connection: Connection): void {
       hover: params.capabilities.textDocument?.hover,
       foldingRange: params.capabilities.textDocument?.foldingRange,
     });
+    configureFolding(params.capabilities.textDocument?.foldingRange);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -71,9 +75,10 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(cache.get(d), p.position, language())));
   connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => computeCompletion(cache.get(d), p.position, service, language(), settings)) ?? []);
-  connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
+  connection.onCompletionResolve((item) => resolveCompletion(item, service, language()));
   connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, (d) => service.computeSignatureHelp(d.getText(), p.position)));
-  connection.onCodeAction((p) => withDoc(p.textDocument.uri, (d) => computeCodeActions(cache.get(d), p, service, language())) ?? []);
+  connection.onCodeAction((p) => withDoc(p.textDocument.uri, (d) => computeCodeActions(cache.get(d), p, service, language(), log)) ?? []);
+  connection.onRequest(RULE_PAGE_REQUEST, (p: RulePageParams) => answerRulePage(p, language()));
   connection.onExecuteCommand(async (p) => {
     const uri = p.arguments?.[0] as string | undefined;
     const document = uri ? documents.get(uri) : undefined;
@@ -83,23 +88,24 @@ export function startServer(connection: Connection): void {
       await connection.workspace.applyEdit({ documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] });
     }
   });
-  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, (d) => service.computeSymbols(p.textDocument, d.getText())));
-  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, (d) => service.computeFoldingRanges(d.getText())));
+  // Symbols, folding and semantic tokens are asked for after every edit: they read the cached parse.
+  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, (d) => computeSymbols(cache.get(d))));
+  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, (d) => computeFoldingRanges(cache.get(d))));
   connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => service.computeHighlightRanges(d.getText(), p.position)));
   connection.onPrepareRename((p) => withDoc(p.textDocument.uri, (d) => service.prepareRename(d.getText(), p.position)));
   connection.onRenameRequest((p) => withDoc(p.textDocument.uri, (d) => ({ changes: { [p.textDocument.uri]: service.computeRename(p.textDocument, d.getText(), p.position, p.newName) } })));
   connection.onDefinition((p) => withDoc(p.textDocument.uri, (d) => service.computeDefinition(p.textDocument, d.getText(), p.position)));
   connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, (d) => service.computeLinks(d.getText())));
   connection.onDocumentLinkResolve((link) => service.resolveLink(link));
-  connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, (d) => service.format(d.getText(), p.options)));
-  connection.onDocumentRangeFormatting((p) => withDoc(p.textDocument.uri, (d) => service.formatRange(d.getText(), p.range, p.options)));
-  connection.onDocumentOnTypeFormatting((p) => withDoc(p.textDocument.uri, (d) => service.formatOnType(d.getText(), p.position, p.ch, p.options)));
-  connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, (d) => service.computeSemanticTokens(d.getText())) ?? { data: [] });
+  connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, (d) => formatDocument(cache.get(d), p.options)));
+  connection.onDocumentRangeFormatting((p) => withDoc(p.textDocument.uri, (d) => formatRange(cache.get(d), p.range, p.options)));
+  connection.onDocumentOnTypeFormatting((p) => withDoc(p.textDocument.uri, (d) => formatOnType(cache.get(d), p.position, p.ch, p.options)));
+  connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, (d) => computeSemanticTokens(cache.get(d))) ?? { data: [] });
 
   function publishDiagnostics(document: TextDocument): void {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = computeDiagnostics(cache.get(document), { service, language: language(), log });
+      diagnostics = computeDiagnostics(cache.get(document), { service, language: language(), log, ruleSettings: settings.diagnosticsRules });
     } catch (e) {
       log(`diagnostics failed for ${document.uri}: ${(e as Error).stack ?? e}`);
       diagnostics = [];

@@ -98,3 +98,20 @@ export function testLabels(): Record<string, string> { return { [TEST_LABEL]: TE
 export function uniqueName(prefix: string): string {
   return `dl-test-${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * A command for containers that must stop quickly: sh as PID 1 ignores SIGTERM unless it traps it,
+ * so without the trap every `docker container stop` waits its full 10 seconds.
+ */
+export const STOPPABLE_CMD = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1 & wait $!; done'];
+
+/** Resolves with the first truthy value of `fn`, checked every 20 ms (for state no event reports). */
+export async function waitUntil<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<Exclude<T, undefined | null | false | 0 | ''>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) { return v as Exclude<T, undefined | null | false | 0 | ''>; }
+    if (Date.now() > deadline) { throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`); }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -2,7 +2,7 @@
 import * as cp from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { InitializeParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ApplyWorkspaceEditParams, InitializeParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -16,6 +16,10 @@ export interface StdioServer {
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
   close(): Promise<void>;
+  /** Every workspace/applyEdit the server sent (the client answers `applied: true`). */
+  appliedEdits: ApplyWorkspaceEditParams[];
+  /** Resolves with the next workspace/applyEdit the server sends. */
+  nextApplyEdit(): Promise<ApplyWorkspaceEditParams>;
 }
 
 export async function startStdioServer(init: Partial<InitializeParams> = {}, command: string[] = [process.execPath, SERVER, '--stdio']): Promise<StdioServer> {
@@ -31,6 +35,13 @@ export async function startStdioServer(init: Partial<InitializeParams> = {}, com
   });
   connection.onRequest('workspace/configuration', () => []);
   connection.onRequest('client/registerCapability', () => null);
+  const appliedEdits: ApplyWorkspaceEditParams[] = [];
+  const applyWaiters: ((p: ApplyWorkspaceEditParams) => void)[] = [];
+  connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+    appliedEdits.push(p);
+    applyWaiters.splice(0).forEach((resolve) => resolve(p));
+    return { applied: true };
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   await connection.sendRequest('initialize', {
@@ -41,7 +52,8 @@ export async function startStdioServer(init: Partial<InitializeParams> = {}, com
   } as InitializeParams);
   connection.sendNotification('initialized', {});
   return {
-    connection, process: child, stderr: () => stderr,
+    connection, process: child, stderr: () => stderr, appliedEdits,
+    nextApplyEdit() { return new Promise((resolve) => applyWaiters.push(resolve)); },
     diagnostics(uri, predicate = () => true) {
       return new Promise((resolve) => waiters.push({ uri, predicate, resolve }));
     },

@@ -6,5 +6,8 @@ export function run(): Promise<void> {
     require('./suites/activation.suite');
     require('./suites/hover.suite');
     require('./suites/containers.suite');
+    require('./suites/containersActions.suite');
+    require('./suites/images.suite');
+    require('./suites/walkthrough.suite');
   });
 }

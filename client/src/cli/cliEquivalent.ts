@@ -13,14 +13,22 @@ export function outputChannel(): vscode.OutputChannel {
 /** The last command shown, for tests and for the walkthrough's completion events. */
 export let lastCliEquivalent: { command: string; message: string } | undefined;
 
+export interface CliEquivalentOptions {
+  /** More lines for the output channel only (e.g. the exact names a bulk action touched). */
+  details?: string[];
+  /** Output channel and status bar only: for actions the learner repeats all the time (refresh, sort). */
+  quiet?: boolean;
+}
+
 /**
  * Logs `command` and tells the user what was done. `command` must already be built with
  * dockerCommand() so every name in it is shell-quoted.
  */
-export async function showCliEquivalent(message: string, command: string): Promise<void> {
+export async function showCliEquivalent(message: string, command: string, options: CliEquivalentOptions = {}): Promise<void> {
   lastCliEquivalent = { command, message };
   outputChannel().appendLine(`${message}\n  $ ${command}`);
-  if (!vscode.workspace.getConfiguration('dockerLearning').get<boolean>('showCliEquivalent', true)) {
+  for (const line of options.details ?? []) { outputChannel().appendLine(`  ${line}`); }
+  if (options.quiet || !vscode.workspace.getConfiguration('dockerLearning').get<boolean>('showCliEquivalent', true)) {
     void vscode.window.setStatusBarMessage(message, 5000);
     return;
   }

@@ -2,37 +2,32 @@
 // commands depend on this interface and never on dockerode directly.
 import Dockerode from 'dockerode';
 import type { Endpoint } from './endpoint';
+import { ContainerOps } from './containers';
+import { EventsWatcher, WatchListener, WatchOptions } from './events';
+import type { ContainerSummary } from './containerSummary';
 
-export interface ContainerSummary {
-  id: string;
-  name: string;
-  image: string;
-  state: string;
-  status: string;
-  created: number;
-  labels: Record<string, string>;
-}
+export type { ContainerSummary } from './containerSummary';
 
 export class DockerEngine {
   readonly api: Dockerode;
+  /** `docker container …` */
+  readonly containers: ContainerOps;
+
   constructor(readonly endpoint: Endpoint) {
     this.api = new Dockerode(endpoint.options);
+    this.containers = new ContainerOps(this.api);
   }
 
   async ping(): Promise<void> {
     await this.api.ping();
   }
 
-  async listContainers(all = true): Promise<ContainerSummary[]> {
-    const list = await this.api.listContainers({ all });
-    return list.map((c) => ({
-      id: c.Id,
-      name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
-      image: c.Image,
-      state: c.State,
-      status: c.Status,
-      created: c.Created,
-      labels: c.Labels ?? {},
-    }));
+  listContainers(all = true): Promise<ContainerSummary[]> {
+    return this.containers.list(all);
+  }
+
+  /** Follows the events stream (container events unless `opts.filters` says otherwise). */
+  watchEvents(listener: WatchListener, opts?: WatchOptions): EventsWatcher {
+    return new EventsWatcher(this.api, listener, opts);
   }
 }

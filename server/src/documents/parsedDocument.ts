@@ -15,6 +15,16 @@ export class ParsedDocument {
     this.ast ??= DockerfileParser.parse(this.document.getText());
     return this.ast;
   }
+
+  private readonly derivedValues = new Map<string, unknown>();
+  /**
+   * An index derived from this version's parse (e.g. hover's per-stage variable index), built by `build`
+   * on first use and shared by every later request on the same version. `key` names the index.
+   */
+  derived<T>(key: string, build: (doc: ParsedDocument) => T): T {
+    if (!this.derivedValues.has(key)) { this.derivedValues.set(key, build(this)); }
+    return this.derivedValues.get(key) as T;
+  }
 }
 
 /** Keeps one ParsedDocument per open document, replaced whenever the version changes. */

@@ -1,6 +1,13 @@
-import { SemanticTokenModifiers, SemanticTokenTypes, SemanticTokensLegend } from 'vscode-languageserver-types';
+// Semantic tokens from the cached parse, in one linear pass. dockerfile-language-service has a provider
+// too, but it reparses per request, copies its whole token array for every token and re-resolves
+// every variable of an instruction per token: minutes on a 5,000-line RUN chain or a 10,000-line file,
+// and VS Code asks again after each edit. Same legend and the same token kinds, linear time.
+import type { Flag, From, Healthcheck, Instruction, Onbuild, Property } from 'dockerfile-ast';
+import { Position, SemanticTokenModifiers, SemanticTokenTypes, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../documents/parsedDocument';
+import { lineTextOf } from '../hover/documentIndex';
 
-/** dockerfile-language-service numbers its token types in this order (see its TokensLegend). */
+/** dockerfile-language-service numbers its token types in this order (see its TokensLegend); we keep it. */
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenTypes: [
     SemanticTokenTypes.keyword, SemanticTokenTypes.comment, SemanticTokenTypes.parameter, SemanticTokenTypes.property,
@@ -9,3 +16,288 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   ],
   tokenModifiers: [SemanticTokenModifiers.declaration, SemanticTokenModifiers.definition, SemanticTokenModifiers.deprecated],
 };
+
+const T = { keyword: 0, comment: 1, parameter: 2, property: 3, namespace: 4, class: 5, macro: 6, string: 7, variable: 8, operator: 9, modifier: 10 } as const;
+const DECLARATION = 1;
+const DEPRECATED = 4;
+
+interface Token { line: number; start: number; end: number; type: number; mods: number }
+
+const VARIABLE = /^\$(?:\{[^}\s]*\}?|[A-Za-z_][A-Za-z0-9_]*)/;
+
+class Tokens {
+  readonly list: Token[] = [];
+  private readonly lines = new Map<number, string>();
+  /** Lines inside the current instruction that are comments (only between continued lines: not in heredoc bodies). */
+  private comments = new Set<number>();
+  /** Lines inside the current instruction that end with a line-continuation escape. */
+  private continued = new Set<number>();
+  constructor(private readonly doc: ParsedDocument, readonly escapeChar: string) {}
+
+  /** Docker drops comment lines only while an instruction is being continued; heredoc bodies keep theirs. */
+  startInstruction(first: number, last: number): void {
+    this.comments = new Set();
+    this.continued = new Set();
+    let continuing = false;
+    for (let line = first; line <= last; line++) {
+      const text = this.text(line);
+      if (line > first && continuing && /^\s*#/.test(text)) { this.comments.add(line); continue; }
+      continuing = line < last && this.endsWithEscape(text);
+      if (continuing) { this.continued.add(line); }
+    }
+  }
+
+  isComment(line: number): boolean { return this.comments.has(line); }
+
+  private endsWithEscape(text: string): boolean {
+    const trimmed = text.trimEnd();
+    return trimmed.endsWith(this.escapeChar) && !trimmed.endsWith(this.escapeChar + this.escapeChar);
+  }
+
+  /** Splits `$X` / `${X}` out of a single-line range as variables; the rest gets `type`. */
+  addWithVariables(line: number, start: number, end: number, type: number): void {
+    const text = this.text(line);
+    let from = start;
+    for (let i = text.indexOf('$', start); i >= 0 && i < end; i = text.indexOf('$', i + 1)) {
+      const m = VARIABLE.exec(text.slice(i, end));
+      if (!m || m[0].length < 2) { continue; }
+      this.add(line, from, i, type);
+      this.add(line, i, i + m[0].length, T.variable);
+      from = i + m[0].length;
+      i = from - 1;
+    }
+    this.add(line, from, end, type);
+  }
+
+  text(line: number): string {
+    let t = this.lines.get(line);
+    if (t === undefined) { t = lineTextOf(this.doc, line); this.lines.set(line, t); }
+    return t;
+  }
+
+  add(line: number, start: number, end: number, type: number, mods = 0): void {
+    if (end > start && start >= 0) { this.list.push({ line, start, end, type, mods }); }
+  }
+
+  /** A range that may span lines, one token per line. */
+  addRange(start: Position, end: Position, type: number, mods = 0): void {
+    for (let line = start.line; line <= end.line; line++) {
+      const from = line === start.line ? start.character : 0;
+      const to = line === end.line ? end.character : this.text(line).length;
+      this.add(line, from, to, type, mods);
+    }
+  }
+
+  /** Where a line stops being content: before a trailing line-continuation escape. */
+  contentEnd(line: number): number {
+    const text = this.text(line);
+    return this.continued.has(line) ? text.trimEnd().length - 1 : text.length;
+  }
+
+  /**
+   * Words as parameters (or `type`), quoted text as strings, `$X` / `${X}` as variables; lines that are
+   * comments inside the instruction are skipped (the continuation pass marks them).
+   */
+  lex(start: Position, end: Position, type: number): void {
+    let quote: string | null = null;
+    for (let line = start.line; line <= end.line; line++) {
+      const text = this.text(line);
+      if (this.comments.has(line)) { continue; }
+      const from = line === start.line ? start.character : 0;
+      const to = Math.min(line === end.line ? end.character : text.length, this.contentEnd(line));
+      let tokenStart = -1;
+      const flush = (at: number, kind: number): void => { if (tokenStart >= 0) { this.add(line, tokenStart, at, kind); } tokenStart = -1; };
+      if (quote) { tokenStart = from; }
+      for (let i = from; i < to; i++) {
+        const c = text[i];
+        if (c === this.escapeChar) { if (tokenStart < 0) { tokenStart = i; } i++; continue; }
+        if (c === '$' && quote !== "'") {
+          const m = VARIABLE.exec(text.slice(i, to));
+          if (m && m[0].length > 1) {
+            flush(i, quote ? T.string : type);
+            this.add(line, i, i + m[0].length, T.variable);
+            i += m[0].length - 1;
+            if (quote) { tokenStart = i + 1; }
+            continue;
+          }
+        }
+        if (quote) {
+          if (c === quote) { flush(i + 1, T.string); quote = null; }
+          continue;
+        }
+        if (c === '"' || c === "'") { flush(i, type); quote = c; tokenStart = i; continue; }
+        if (c === ' ' || c === '\t') { flush(i, type); continue; }
+        if (tokenStart < 0) { tokenStart = i; }
+      }
+      flush(to, quote ? T.string : type);
+    }
+  }
+}
+
+/** Offsets of the name, `:tag` and `@digest` in an image reference, ignoring `:` and `@` inside variables. */
+export function imageParts(image: string): { nameEnd: number; tag?: [number, number]; digest?: [number, number] } {
+  const masked = image.replace(/\$(?:\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*)/g, (m) => 'x'.repeat(m.length));
+  const at = masked.indexOf('@');
+  const nameTag = at >= 0 ? masked.slice(0, at) : masked;
+  const colon = nameTag.lastIndexOf(':');
+  const hasTag = colon > nameTag.lastIndexOf('/');
+  const nameEnd = hasTag ? colon : nameTag.length;
+  return {
+    nameEnd,
+    tag: hasTag ? [colon + 1, nameTag.length] : undefined,
+    digest: at >= 0 ? [at + 1, image.length] : undefined,
+  };
+}
+
+function flagsOf(instruction: Instruction): Flag[] {
+  const withFlags = instruction as unknown as { getFlags?: () => Flag[] };
+  return typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : [];
+}
+
+function propertiesOf(instruction: Instruction): Property[] {
+  const withProps = instruction as unknown as { getProperties?: () => Property[] };
+  return typeof withProps.getProperties === 'function' ? withProps.getProperties() : [];
+}
+
+function later(a: Position, b: Position): Position {
+  return a.line > b.line || (a.line === b.line && a.character > b.character) ? a : b;
+}
+
+function emitInstruction(tokens: Tokens, instruction: Instruction, outer: Instruction): void {
+  const keywordRange = instruction.getInstructionRange();
+  const keyword = instruction.getKeyword();
+  tokens.addRange(keywordRange.start, keywordRange.end, T.keyword, keyword === 'MAINTAINER' ? DEPRECATED : 0);
+  const range = outer.getRange();
+  if (keyword === 'ONBUILD') {
+    const trigger = (instruction as Onbuild).getTriggerInstruction();
+    if (trigger) { emitInstruction(tokens, trigger, outer); }
+    return;
+  }
+  let cursor = keywordRange.end;
+  // Reading flags makes dockerfile-ast split all arguments: only do it when a flag is there.
+  const afterKeyword = tokens.text(keywordRange.end.line).slice(keywordRange.end.character).trimStart();
+  const flags = afterKeyword.startsWith('--') || afterKeyword === '' || afterKeyword === tokens.escapeChar ? flagsOf(instruction) : [];
+  for (const flag of flags) {
+    const flagRange = flag.getRange();
+    const nameRange = flag.getNameRange();
+    tokens.addRange(flagRange.start, nameRange.end, T.parameter);
+    const valueRange = flag.getValueRange();
+    if (valueRange) {
+      tokens.add(nameRange.end.line, nameRange.end.character, nameRange.end.character + 1, T.operator);
+      if (flag.hasOptions()) {
+        for (const option of flag.getOptions()) {
+          const optionName = option.getNameRange();
+          tokens.addRange(optionName.start, optionName.end, T.parameter);
+          const optionValue = option.getValueRange();
+          if (optionValue) {
+            tokens.add(optionName.end.line, optionName.end.character, optionValue.start.character, T.operator);
+            tokens.addWithVariables(optionValue.start.line, optionValue.start.character, optionValue.end.character, T.property);
+          }
+        }
+      } else {
+        tokens.addWithVariables(valueRange.start.line, valueRange.start.character, valueRange.end.character, T.property);
+      }
+    }
+    cursor = later(cursor, flagRange.end);
+  }
+  switch (keyword) {
+    case 'ARG':
+    case 'ENV':
+      for (const p of propertiesOf(instruction)) {
+        const name = p.getNameRange();
+        tokens.addRange(name.start, name.end, T.variable, DECLARATION);
+        const value = p.getValueRange();
+        if (value) {
+          if (tokens.text(name.end.line)[name.end.character] === '=') {
+            tokens.add(name.end.line, name.end.character, name.end.character + 1, T.operator);
+          }
+          tokens.lex(value.start, value.end, T.parameter);
+        }
+      }
+      return;
+    case 'FROM': {
+      const from = instruction as From;
+      // Not From.getImageNameRange()/getImageTagRange(): they resolve every variable against all FROMs.
+      const image = from.getImageRange();
+      if (image && image.start.line === image.end.line) {
+        const { line, character } = image.start;
+        const parts = imageParts(tokens.text(line).slice(character, image.end.character));
+        tokens.addWithVariables(line, character, character + parts.nameEnd, T.class);
+        if (parts.tag) { tokens.addWithVariables(line, character + parts.tag[0], character + parts.tag[1], T.property); }
+        if (parts.digest) { tokens.addWithVariables(line, character + parts.digest[0], character + parts.digest[1], T.property); }
+      }
+      const stage = from.getBuildStageRange();
+      const args = from.getArguments();
+      const as = args.find((a, i) => i > 0 && a.getValue().toUpperCase() === 'AS');
+      if (as) { const r = as.getRange(); tokens.addRange(r.start, r.end, T.keyword); }
+      if (stage) { tokens.addRange(stage.start, stage.end, T.namespace); }
+      const rest = stage ?? as?.getRange() ?? from.getImageRange();
+      if (rest) { tokens.lex(rest.end, range.end, T.parameter); }
+      return;
+    }
+    case 'HEALTHCHECK': {
+      const sub = (instruction as Healthcheck).getSubcommand();
+      if (sub) {
+        const r = sub.getRange();
+        tokens.addRange(r.start, r.end, T.keyword);
+        cursor = later(cursor, r.end);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  tokens.lex(cursor, range.end, T.parameter);
+}
+
+/** Escapes that continue a line, and comment lines inside an instruction. */
+function emitContinuations(tokens: Tokens, instruction: Instruction): void {
+  const { start, end } = instruction.getRange();
+  for (let line = start.line; line <= end.line; line++) {
+    const text = tokens.text(line);
+    if (tokens.isComment(line)) {
+      tokens.add(line, text.indexOf('#'), text.length, T.comment);
+      continue;
+    }
+    const contentEnd = tokens.contentEnd(line);
+    if (contentEnd < text.length) { tokens.add(line, contentEnd, contentEnd + 1, T.macro); }
+  }
+}
+
+export function computeSemanticTokens(doc: ParsedDocument): SemanticTokens {
+  const dockerfile = doc.dockerfile;
+  const tokens = new Tokens(doc, dockerfile.getEscapeCharacter());
+  for (const directive of dockerfile.getDirectives()) {
+    const range = directive.getRange();
+    const name = directive.getNameRange();
+    const value = directive.getValueRange();
+    tokens.add(range.start.line, range.start.character, name.start.character, T.comment);
+    tokens.add(name.start.line, name.start.character, name.end.character, T.property);
+    tokens.add(value.start.line, value.start.character - 1, value.start.character, T.operator);
+    tokens.add(value.start.line, value.start.character, value.end.character, T.parameter);
+  }
+  for (const comment of dockerfile.getComments()) {
+    const r = comment.getRange();
+    tokens.addRange(r.start, r.end, T.comment);
+  }
+  for (const instruction of dockerfile.getInstructions()) {
+    const { start, end } = instruction.getRange();
+    tokens.startInstruction(start.line, end.line);
+    emitInstruction(tokens, instruction, instruction);
+    emitContinuations(tokens, instruction);
+  }
+  return { data: encode(tokens.list) };
+}
+
+/** Sorted, non-overlapping, relative encoding (LSP: deltaLine, deltaStart, length, type, modifiers). */
+function encode(list: Token[]): number[] {
+  list.sort((a, b) => a.line - b.line || a.start - b.start || b.end - a.end);
+  const data: number[] = [];
+  let prevLine = 0; let prevStart = 0; let lastEnd = -1; let lastLine = -1;
+  for (const t of list) {
+    if (t.line === lastLine && t.start < lastEnd) { continue; }
+    data.push(t.line - prevLine, t.line === prevLine ? t.start - prevStart : t.start, t.end - t.start, t.type, t.mods);
+    prevLine = t.line; prevStart = t.start; lastLine = t.line; lastEnd = t.end;
+  }
+  return data;
+}

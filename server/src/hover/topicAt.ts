@@ -1,6 +1,6 @@
 // Which hover topic sits under the cursor: an instruction keyword, one of its flags (or a
 // --mount type), a parser directive, or a heredoc marker.
-import { Dockerfile, Instruction } from 'dockerfile-ast';
+import { Dockerfile, Instruction, Onbuild } from 'dockerfile-ast';
 import { Position, Range } from 'vscode-languageserver-types';
 
 export interface TopicHit { topic: string; range: Range }
@@ -24,7 +24,11 @@ export function instructionAt(dockerfile: Dockerfile, position: Position): Instr
   return undefined;
 }
 
-export function topicAt(dockerfile: Dockerfile, text: string, position: Position, instruction = instructionAt(dockerfile, position)): TopicHit | undefined {
+/**
+ * `lineText` returns one line of the document; `instruction` is the instruction under the cursor when the
+ * caller already knows it (hover finds it by binary search on its cached index).
+ */
+export function topicAt(dockerfile: Dockerfile, lineText: (line: number) => string, position: Position, instruction = instructionAt(dockerfile, position)): TopicHit | undefined {
   for (const directive of dockerfile.getDirectives()) {
     const r = directive.getRange();
     if (contains(r, position)) {
@@ -36,42 +40,42 @@ export function topicAt(dockerfile: Dockerfile, text: string, position: Position
   if (contains(instruction.getInstructionRange(), position)) {
     return { topic: keyword, range: instruction.getInstructionRange() };
   }
+  if (keyword === 'onbuild') {
+    // `ONBUILD COPY --from=…`: the trigger is an instruction of its own, with its own topics.
+    const trigger = (instruction as Onbuild).getTriggerInstruction();
+    return trigger ? topicAt(dockerfile, lineText, position, trigger) : undefined;
+  }
   const flags = 'getFlags' in instruction ? (instruction as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags() : [];
   for (const flag of flags) {
     if (!contains(flag.getRange(), position)) { continue; }
     const name = flag.getName().toLowerCase();
     const owner = keyword === 'add' && ADD_FLAGS_SHARED_WITH_COPY.has(name) ? 'copy' : keyword;
     if (keyword === 'run' && name === 'mount') {
+      // `--mount` itself: the overview of mounts; its options: the page of that mount type (bind by default).
+      const nameEnd = flag.getNameRange().end;
+      const value = flag.getValueRange();
+      if (!value || position.line < value.start.line || (position.line === value.start.line && position.character <= nameEnd.character)) {
+        return { topic: 'run.mount', range: { start: flag.getRange().start, end: nameEnd } };
+      }
       const type = flag.getOptions().find((o) => o.getName() === 'type')?.getValue();
-      return { topic: `run.mount.${(type ?? 'bind').toLowerCase()}`, range: flag.getRange() };
+      return { topic: `run.mount.${(type || 'bind').toLowerCase()}`, range: value };
     }
     return { topic: `${owner}.${name}`, range: flag.getRange() };
   }
-  const heredoc = heredocMarkerAt(text, instruction, position);
+  const heredoc = heredocMarkerAt(lineText, instruction, position);
   if (heredoc) { return { topic: 'heredoc', range: heredoc }; }
   return undefined;
 }
 
 /** `<<EOF`, `<<-EOF`, `<<"EOF"` on the instruction's first line. */
-function heredocMarkerAt(text: string, instruction: Instruction, position: Position): Range | undefined {
+function heredocMarkerAt(lineText: (line: number) => string, instruction: Instruction, position: Position): Range | undefined {
   if (position.line !== instruction.getRange().start.line) { return undefined; }
-  const lineText = lineOf(text, position.line);
+  const text = lineText(position.line);
   const re = /<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g;
-  for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     if (position.character >= m.index && position.character <= m.index + m[0].length) {
       return { start: { line: position.line, character: m.index }, end: { line: position.line, character: m.index + m[0].length } };
     }
   }
   return undefined;
-}
-
-function lineOf(text: string, line: number): string {
-  let start = 0;
-  for (let i = 0; i < line; i++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) { return ''; }
-    start = next + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
 }

@@ -1,6 +1,7 @@
 // Every hover topic exists in both languages, teaches with an example, and links to the reference.
 import * as assert from 'node:assert';
 import { topicIds, topicLanguages, topicMarkdown } from '../../../../server/src/hover/topics';
+import { messageTable, placeholders } from '../../../../server/src/hover/messages';
 import { LANGUAGES } from '../../../../server/src/i18n/language';
 
 const INSTRUCTIONS = ['from', 'run', 'cmd', 'label', 'maintainer', 'expose', 'env', 'add', 'copy', 'entrypoint',
@@ -37,4 +38,34 @@ describe('hover topics (server/docs/hover)', () => {
       assert.match(topicMarkdown(id, 'zh-cn') ?? '', /常见错误/);
     });
   }
+});
+
+describe('contextual hover messages (server/docs/hover/<lang>/_contextual.md)', () => {
+  it('are not listed as topics', () => {
+    assert.ok(!topicIds().some((id) => id.startsWith('_')));
+  });
+
+  it('exist with the same keys in every language', () => {
+    const en = Object.keys(messageTable('en')).sort();
+    assert.ok(en.length > 50, `only ${en.length} English messages were parsed`);
+    for (const lang of LANGUAGES) {
+      assert.deepStrictEqual(Object.keys(messageTable(lang)).sort(), en, `${lang}/_contextual.md has the same keys as en`);
+    }
+  });
+
+  it('use the same placeholders in every language, and no message is empty', () => {
+    for (const [key, en] of Object.entries(messageTable('en'))) {
+      for (const lang of LANGUAGES) {
+        const text = messageTable(lang)[key] ?? '';
+        assert.ok(text.trim(), `${lang}: ${key} is empty`);
+        assert.deepStrictEqual(placeholders(text), placeholders(en), `${lang}: ${key} uses the placeholders of the English text`);
+      }
+    }
+  });
+
+  it('are written in Chinese in zh-cn (every message with words in it)', () => {
+    const words = (t: string): boolean => /[A-Za-z]{2}/.test(t.replace(/`[^`]*`|\{[A-Za-z]+\}/g, ''));
+    const untranslated = Object.entries(messageTable('zh-cn')).filter(([, t]) => words(t) && !/[\u4e00-\u9fff]/.test(t));
+    assert.deepStrictEqual(untranslated.map(([k]) => k), []);
+  });
 });

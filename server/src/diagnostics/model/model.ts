@@ -1,0 +1,449 @@
+// One pass over a parsed Dockerfile builds everything the rules ask about: the build stages and what
+// each inherits, and every variable reference already resolved against the variables visible at that
+// point (a per-stage index grown instruction by instruction — never a rescan of earlier instructions).
+// Rules then only walk lists, so the whole rule set stays linear in the size of the file.
+//
+// dockerfile-ast gives us the instructions, their ranges, comments and directives. Arguments, flags,
+// properties and heredocs are tokenized here, once per instruction: dockerfile-ast re-parses on every
+// call of those helpers, and its variable API resolves each reference against the whole file.
+import type { Comment, Dockerfile, Instruction, ParserDirective } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import { joinContinuation, joinLines, LogicalText } from './logicalText';
+import { parseShell, ShellScript } from './shell';
+import { ScannedVariable, scanVariables } from './variables';
+import { ArgWord, FlagWord, heredocMarkers, leadingFlags, properties, PropertyWord, splitWords, TextWord } from './words';
+import type { DockerIgnore } from '../dockerignore';
+
+export class InstructionInfo {
+  /** The build stage it belongs to; undefined before the first FROM. */
+  stage: StageInfo | undefined;
+  // Derived values, each computed on first use (fields rather than a map: this is the hot path).
+  argumentsText: LogicalText | undefined = undefined;
+  words: TextWord[] | undefined = undefined;
+  flagSplit: { flags: FlagWord[]; rest: number } | undefined = undefined;
+  args: ArgWord[] | undefined = undefined;
+  props: PropertyWord[] | undefined = undefined;
+  heredocs: HeredocInfo[] | undefined = undefined;
+  fromParts: FromParts | undefined = undefined;
+  /** null: not a shell script (exec form, not a RUN). */
+  shell: RunShell | null | undefined = undefined;
+  /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
+  cache: unknown[] | undefined = undefined;
+
+  constructor(
+    readonly ins: Instruction,
+    /** The instruction word upper-cased, as dockerfile-ast reads it (may be junk like `ENTRYPOINT["X"]`). */
+    readonly keyword: string,
+    /** Position in model.instructions. */
+    readonly index: number,
+    stage: StageInfo | undefined,
+  ) { this.stage = stage; }
+}
+
+/** Where each derived value of an instruction is kept: a fixed array beats a map on the hot path. */
+export const Slot = { execText: 0, copyArgs: 1, jsonStrings: 2, runCommands: 3, aptCommands: 4, apkCommands: 5, pipCommands: 6 } as const;
+const SLOT_COUNT = 7;
+const UNSET: unknown = Symbol('unset');
+
+export interface FromParts {
+  flags: FlagWord[];
+  image?: ArgWord;
+  as?: ArgWord;
+  name?: ArgWord;
+  /** Number of words after the flags (1 or 3 when well formed). */
+  count: number;
+}
+
+export interface StageInfo {
+  index: number;
+  fromInfo: InstructionInfo;
+  from: FromParts;
+  /** `AS name` lower-cased as Docker compares it, and as written. */
+  name?: string;
+  nameRaw?: string;
+  nameRange?: Range;
+  /** Instructions after the FROM, in order. */
+  instructions: InstructionInfo[];
+  /** The earlier stage this one starts from (`FROM builder`). */
+  parent?: StageInfo;
+  /** The base image as written (null for a FROM without an image). */
+  image: string | null;
+  /** Where the chain of parents ends: `scratch`, an image from a registry, or unknown (variables). */
+  root: 'scratch' | 'image' | 'unknown';
+  /** Variables (ARG and ENV) visible at the end of the stage, including the parent's. */
+  definedAtEnd: Map<string, VarKind>;
+  /** Some WORKDIR in a parent stage already set the working directory this stage starts in. */
+  inheritsWorkdir: boolean;
+  /** This stage (or a parent) has a WORKDIR. */
+  hasWorkdir: boolean;
+}
+
+export type VarKind = 'arg' | 'env';
+
+export interface VariableRef {
+  name: string;
+  readonly range: Range;
+  readonly nameRange: Range;
+  info: InstructionInfo;
+  /**
+   * defined: an ARG or ENV in scope declares it. global-only: only an ARG before the first FROM does,
+   * which a stage does not see without redeclaring it. undefined: nothing in this file declares it here.
+   */
+  status: 'defined' | 'global-only' | 'undefined';
+  /** `${X:-default}` / `${X:+alt}` / `${X-default}`: the author planned for an unset X. */
+  hasFallback: boolean;
+  /** Where Docker expands it: in FROM (global ARGs only), in another instruction at build time, or in RUN's shell. */
+  context: 'from' | 'build' | 'run';
+  /** Names visible at that point, for did-you-mean suggestions. */
+  visible: () => Iterable<string>;
+}
+
+export interface HeredocInfo {
+  name: string;
+  /** Body lines (first..last, may be empty: last < first), and the closing delimiter's line. */
+  first: number;
+  last: number;
+  delimiterLine?: number;
+}
+
+export interface ShellPart {
+  text: LogicalText;
+  script: ShellScript;
+  /** Part of a heredoc body rather than the instruction line. */
+  heredoc: boolean;
+}
+
+export interface RunShell {
+  form: 'shell' | 'exec' | 'heredoc';
+  parts: ShellPart[];
+  flags: FlagWord[];
+}
+
+/** Build arguments every builder predefines for FROM lines. */
+export const PREDEFINED_PLATFORM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE']);
+/** Build arguments usable without an ARG line (proxies), and the PATH every image has. */
+export const ALWAYS_DEFINED = new Set(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy',
+  'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy', 'PATH']);
+
+/** Instructions whose variables Docker itself expands at build time (the rest are left to the shell or run time). */
+const BUILD_EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
+const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
+const FLAGGED = new Set(['RUN', 'COPY', 'ADD', 'FROM', 'HEALTHCHECK']);
+const BRACKET_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'COPY', 'ADD', 'HEALTHCHECK', 'ONBUILD']);
+
+export interface ModelOptions {
+  uri: string;
+  /** The .dockerignore of the build context, when one was found next to the Dockerfile. */
+  dockerignore?: DockerIgnore;
+}
+
+export class DockerfileModel {
+  readonly lines: string[];
+  readonly escape: string;
+  readonly instructions: InstructionInfo[] = [];
+  readonly stages: StageInfo[] = [];
+  /** ARG instructions before the first FROM, by name. */
+  readonly globalArgs = new Map<string, { info: InstructionInfo; value: string | null }>();
+  readonly variableRefs: VariableRef[] = [];
+  /** Lines inside heredoc bodies (where blank lines and `#` lines are content, not Dockerfile syntax). */
+  readonly heredocBodyLines = new Set<number>();
+  readonly directives: ParserDirective[];
+  readonly comments: Comment[];
+  private readonly stagesByName = new Map<string, StageInfo>();
+  private readonly byKeyword = new Map<string, InstructionInfo[]>();
+  /** Instructions that may be in exec form (JSON-capable keywords, ONBUILD, and `CMD[` glued to its bracket). */
+  readonly bracketed: InstructionInfo[] = [];
+  private finalLineage: Set<StageInfo> | undefined;
+
+  constructor(readonly dockerfile: Dockerfile, readonly text: string, readonly options: ModelOptions) {
+    this.lines = text.split('\n');
+    this.escape = dockerfile.getEscapeCharacter();
+    this.directives = dockerfile.getDirectives();
+    this.comments = dockerfile.getComments();
+    this.build();
+  }
+
+  get uri(): string { return this.options.uri; }
+  get dockerignore(): DockerIgnore | undefined { return this.options.dockerignore; }
+  get finalStage(): StageInfo | undefined { return this.stages[this.stages.length - 1]; }
+
+  /** The stage a name refers to (case-insensitively, as Docker does), if it is defined anywhere. */
+  stageNamed(name: string): StageInfo | undefined { return this.stagesByName.get(name.toLowerCase()); }
+
+  /** True when what the stage leaves behind ends up in the final image (it is the last stage or one it builds on). */
+  inFinalImage(stage: StageInfo): boolean {
+    this.finalLineage ??= new Set(this.finalStage ? this.lineage(this.finalStage) : []);
+    return this.finalLineage.has(stage);
+  }
+
+  /** The instructions with one of these keywords, in file order (rules look only at what concerns them). */
+  ofKeyword(...keywords: string[]): readonly InstructionInfo[] {
+    if (keywords.length === 1) { return this.byKeyword.get(keywords[0]) ?? []; }
+    const set = new Set(keywords);
+    return this.instructions.filter((i) => set.has(i.keyword));
+  }
+
+  /** Cheap pre-check on the raw lines of an instruction, before any tokenizing. */
+  rawIncludes(info: InstructionInfo, needle: string): boolean {
+    const r = info.ins.getRange();
+    for (let l = r.start.line; l <= r.end.line; l++) { if ((this.lines[l] ?? '').includes(needle)) { return true; } }
+    return false;
+  }
+
+  /** Parent chain of a stage, itself first. */
+  lineage(stage: StageInfo): StageInfo[] {
+    const chain: StageInfo[] = [];
+    // A parent is always an earlier stage, so the chain cannot loop.
+    for (let s: StageInfo | undefined = stage; s; s = s.parent) { chain.push(s); }
+    return chain;
+  }
+
+  /** Text of a range of the document. */
+  textAt(range: Range): string {
+    if (range.start.line === range.end.line) {
+      return (this.lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
+    }
+    const parts = [(this.lines[range.start.line] ?? '').slice(range.start.character)];
+    for (let l = range.start.line + 1; l < range.end.line; l++) { parts.push(this.lines[l] ?? ''); }
+    parts.push((this.lines[range.end.line] ?? '').slice(0, range.end.character));
+    return parts.join('\n');
+  }
+
+  /** A value derived from one instruction, computed on first use and shared by every rule. */
+  memo<T>(info: InstructionInfo, slot: number, compute: () => T): T {
+    const cache = (info.cache ??= new Array<unknown>(SLOT_COUNT).fill(UNSET));
+    const hit = cache[slot];
+    if (hit !== UNSET) { return hit as T; }
+    const value = compute();
+    cache[slot] = value;
+    return value;
+  }
+
+  /**
+   * The arguments of an instruction as Docker joins them (continuations removed), starting after the
+   * instruction word — flags included. A heredoc's body is not part of it (see heredocsOf).
+   */
+  argumentsText(info: InstructionInfo): LogicalText {
+    return info.argumentsText ??= joinContinuation(this.lines, info.ins.getInstructionRange().end, info.ins.getRange().end.line, this.escape);
+  }
+
+  /** Every word of the arguments, flags included. */
+  wordsOf(info: InstructionInfo): TextWord[] {
+    return info.words ??= splitWords(this.argumentsText(info).text, this.escape);
+  }
+
+  /** Leading `--flag=value` words, and the remaining arguments (with ranges). */
+  flagsOf(info: InstructionInfo): FlagWord[] { return this.splitFlags(info).flags; }
+  argumentsOf(info: InstructionInfo): ArgWord[] {
+    if (info.args) { return info.args; }
+    const text = this.argumentsText(info);
+    return info.args = this.wordsOf(info).slice(this.splitFlags(info).rest).map((w) => new ArgWord(w.value, w.raw, text, w.start, w.end));
+  }
+  private splitFlags(info: InstructionInfo): { flags: FlagWord[]; rest: number } {
+    // Only instructions that take flags: elsewhere a word starting with -- is an argument.
+    return info.flagSplit ??= (FLAGGED.has(info.keyword)
+      ? leadingFlags(this.wordsOf(info), this.argumentsText(info))
+      : { flags: [], rest: 0 });
+  }
+
+  /** ARG / ENV / LABEL key-value pairs. */
+  propertiesOf(info: InstructionInfo): PropertyWord[] {
+    return info.props ??= properties(this.wordsOf(info), this.argumentsText(info), info.keyword !== 'ARG');
+  }
+
+  /** Heredocs of a RUN, COPY or ADD, with their body lines. */
+  heredocsOf(info: InstructionInfo): HeredocInfo[] {
+    return info.heredocs ??= this.findHeredocs(info);
+  }
+
+  private findHeredocs(info: InstructionInfo): HeredocInfo[] {
+    {
+      const keyword = info.keyword === 'ONBUILD' ? (this.wordsOf(info)[0]?.value.toUpperCase() ?? '') : info.keyword;
+      if (!HEREDOC_CAPABLE.has(keyword) || !this.rawIncludes(info, '<<')) { return []; }
+      const text = this.argumentsText(info);
+      const endLine = info.ins.getRange().end.line;
+      let line = text.positionAt(text.text.length).line + 1;
+      // Only a body after the instruction line makes `<<WORD` a heredoc.
+      if (line > endLine) { return []; }
+      const markers = heredocMarkers(text.text);
+      if (markers.length === 0) { return []; }
+      const result: HeredocInfo[] = [];
+      for (const marker of markers) {
+        const first = line;
+        let delimiterLine: number | undefined;
+        for (; line <= endLine; line++) {
+          let l = (this.lines[line] ?? '').replace(/\r$/, '');
+          if (marker.stripTabs) { l = l.replace(/^\t+/, ''); }
+          if (l === marker.name) { delimiterLine = line; line++; break; }
+        }
+        result.push({ name: marker.name, first, last: (delimiterLine ?? line) - 1, delimiterLine });
+      }
+      return result;
+    }
+  }
+
+  /** FROM [--platform=…] image [AS name]. */
+  fromParts(info: InstructionInfo): FromParts {
+    if (info.fromParts) { return info.fromParts; }
+    {
+      const text = this.argumentsText(info);
+      const { flags, rest } = leadingFlags(this.wordsOf(info), text);
+      const words = this.wordsOf(info).slice(rest);
+      const part = (w: TextWord | undefined) => (w ? new ArgWord(w.raw, w.raw, text, w.start, w.end) : undefined);
+      return info.fromParts = { flags, image: part(words[0]), as: part(words[1]), name: words.length === 3 ? part(words[2]) : undefined, count: words.length };
+    }
+  }
+
+  /** The shell script a RUN executes, split into simple commands; undefined for exec form and non-shell heredocs. */
+  shellOf(info: InstructionInfo): RunShell | undefined {
+    if (info.shell === undefined) { info.shell = this.computeShell(info) ?? null; }
+    return info.shell ?? undefined;
+  }
+
+  private computeShell(info: InstructionInfo): RunShell | undefined {
+    if (info.keyword !== 'RUN') { return undefined; }
+    const args = this.argumentsText(info);
+    const { flags } = this.splitFlags(info);
+    const words = this.wordsOf(info);
+    const offset = flags.length > 0 ? words[flags.length - 1].end : 0;
+    const rest = args.text.slice(offset);
+    if (rest.trimStart().startsWith('[') && isJsonStringArray(rest.trim())) {
+      return { form: 'exec', parts: [], flags };
+    }
+    const heredocs = this.heredocsOf(info);
+    const commandText: LogicalText = new OffsetText(args, offset);
+    if (heredocs.length === 0) {
+      return { form: 'shell', parts: [{ text: commandText, script: parseShell(commandText.text), heredoc: false }], flags };
+    }
+    // `RUN <<EOF` (or `RUN <<EOF bash`): the body is the script. `RUN <<EOF python3` or `cat <<EOF > f`: data.
+    const withoutMarkers = commandText.text.replace(/<<-?(["']?)[A-Za-z0-9_][A-Za-z0-9_.-]*\1/g, '').trim();
+    const parts: ShellPart[] = [];
+    const bodyIsScript = withoutMarkers === '' || /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash|zsh)(\s+-[a-z]+)*\s*$/.test(withoutMarkers);
+    if (!bodyIsScript) {
+      parts.push({ text: commandText, script: parseShell(commandText.text), heredoc: false });
+    } else {
+      for (const h of heredocs) {
+        if (h.last < h.first) { continue; }
+        const body = joinLines(this.lines, h.first, h.last);
+        parts.push({ text: body, script: parseShell(body.text), heredoc: true });
+      }
+    }
+    return { form: 'heredoc', parts, flags };
+  }
+
+  private build(): void {
+    const all = this.dockerfile.getInstructions();
+    let stage: StageInfo | undefined;
+    let defined = new Map<string, VarKind>();
+    const globalStatus = (name: string): VariableRef['status'] => this.globalArgs.has(name) || PREDEFINED_PLATFORM_ARGS.has(name) ? 'defined' : 'undefined';
+    const globalNames = () => this.globalArgs.keys();
+    for (let index = 0; index < all.length; index++) {
+      const ins = all[index];
+      const keyword = ins.getKeyword();
+      const info = new InstructionInfo(ins, keyword, index, stage);
+      this.instructions.push(info);
+      (this.byKeyword.get(keyword) ?? this.byKeyword.set(keyword, []).get(keyword)!).push(info);
+      if (BRACKET_CAPABLE.has(keyword) ? this.rawIncludes(info, '[') || this.rawIncludes(info, '\uff3b') : /[[\uff3b]/.test(ins.getInstruction())) { this.bracketed.push(info); }
+      for (const h of this.heredocsOf(info)) {
+        for (let l = h.first; l <= h.last; l++) { this.heredocBodyLines.add(l); }
+      }
+      if (keyword === 'FROM') {
+        this.collectRefs(info, 'from', globalStatus, globalNames);
+        if (stage) { stage.definedAtEnd = defined; }
+        const from = this.fromParts(info);
+        const image = from.image?.value ?? null;
+        const nameRaw = from.as?.value.toLowerCase() === 'as' ? from.name?.value : undefined;
+        const parent = image && !/[$:@/]/.test(image) ? this.stagesByName.get(image.toLowerCase()) : undefined;
+        const root: StageInfo['root'] = parent ? parent.root : image === null || image.includes('$') ? 'unknown' : image.toLowerCase() === 'scratch' ? 'scratch' : 'image';
+        stage = {
+          index: this.stages.length, fromInfo: info, from, name: nameRaw?.toLowerCase(), nameRaw,
+          nameRange: nameRaw !== undefined ? from.name?.range : undefined, instructions: [], parent, image, root, definedAtEnd: new Map(),
+          inheritsWorkdir: parent?.hasWorkdir ?? false, hasWorkdir: parent?.hasWorkdir ?? false,
+        };
+        info.stage = stage;
+        this.stages.push(stage);
+        if (stage.name && !this.stagesByName.has(stage.name)) { this.stagesByName.set(stage.name, stage); }
+        defined = new Map(parent ? parent.definedAtEnd : []);
+        continue;
+      }
+      if (!stage) {
+        if (keyword === 'ARG') {
+          this.collectRefs(info, 'build', globalStatus, globalNames);
+          for (const p of this.propertiesOf(info)) { this.globalArgs.set(p.name, { info, value: p.value }); }
+        }
+        continue;
+      }
+      stage.instructions.push(info);
+      if (keyword === 'WORKDIR') { stage.hasWorkdir = true; }
+      const scope = defined;
+      const status = (name: string): VariableRef['status'] => scope.has(name) || ALWAYS_DEFINED.has(name) ? 'defined' : this.globalArgs.has(name) ? 'global-only' : 'undefined';
+      if (BUILD_EXPANDED.has(keyword)) {
+        this.collectRefs(info, 'build', status, () => scope.keys());
+      } else if (keyword === 'RUN') {
+        this.collectRefs(info, 'run', status, () => scope.keys());
+      }
+      if (keyword === 'ARG' || keyword === 'ENV') {
+        const kind: VarKind = keyword === 'ARG' ? 'arg' : 'env';
+        for (const p of this.propertiesOf(info)) { defined.set(p.name, kind); }
+      }
+    }
+    if (stage) { stage.definedAtEnd = defined; }
+  }
+
+  private collectRefs(info: InstructionInfo, context: VariableRef['context'], status: (name: string) => VariableRef['status'], visible: () => Iterable<string>): void {
+    if (!this.rawIncludes(info, '$')) { return; }
+    const args = this.argumentsText(info);
+    const texts: LogicalText[] = [args];
+    // A RUN heredoc's body is a script for the shell, which expands its variables (build args included).
+    if (context === 'run' && this.heredocsOf(info).length > 0) {
+      for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
+    }
+    for (const text of texts) {
+      if (text.text.indexOf('$') < 0) { continue; }
+      for (const v of scanVariables(text, this.escape)) {
+        this.variableRefs.push(new Reference(v, info, status(v.name), context, visible));
+      }
+    }
+  }
+}
+
+class Reference implements VariableRef {
+  readonly name: string;
+  readonly hasFallback: boolean;
+  constructor(private readonly variable: ScannedVariable, readonly info: InstructionInfo, readonly status: VariableRef['status'],
+    readonly context: VariableRef['context'], readonly visible: () => Iterable<string>) {
+    this.name = variable.name;
+    const m = variable.modifier;
+    this.hasFallback = m === '-' || m === '+' || m === ':-' || m === ':+';
+  }
+  get range(): Range { return this.variable.range; }
+  get nameRange(): Range { return this.variable.nameRange; }
+}
+
+/** A LogicalText seen from `offset` on. */
+class OffsetText extends LogicalText {
+  constructor(private readonly base: LogicalText, private readonly offset: number) {
+    super(base.text.slice(offset), []);
+  }
+  override positionAt(offset: number) { return this.base.positionAt(offset + this.offset); }
+  override rangeOf(start: number, end: number) { return this.base.rangeOf(start + this.offset, end + this.offset); }
+}
+
+/** True for text Docker would read as an exec-form JSON array (of strings only). */
+export function isJsonStringArray(text: string): boolean {
+  const parsed = parseJsonArray(text);
+  return parsed !== undefined && parsed.every((e) => typeof e === 'string');
+}
+
+/** The array when text is valid JSON and an array; undefined otherwise (Docker then uses shell form). */
+export function parseJsonArray(text: string): unknown[] | undefined {
+  const t = text.trim();
+  if (!t.startsWith('[') || !t.endsWith(']')) { return undefined; }
+  try {
+    const v: unknown = JSON.parse(t);
+    return Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
