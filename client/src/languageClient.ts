@@ -11,7 +11,13 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
   const config = vscode.workspace.getConfiguration('dockerLearning');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dockerfile' }],
-    initializationOptions: { language: config.get('language', 'auto') },
+    // Everything the server reads, so the very first diagnostics already honour rule severities and
+    // the registry opt-in; later changes arrive through the configuration sync below.
+    initializationOptions: {
+      language: config.get('language', 'auto'),
+      diagnostics: { rules: config.get('diagnostics.rules', {}) },
+      completion: { registryTags: config.get('completion.registryTags', false) },
+    },
     synchronize: { configurationSection: 'dockerLearning' },
   };
   return new LanguageClient('dockerLearning', vscode.l10n.t('Docker Learning language server'), serverOptions, clientOptions);
