@@ -49,4 +49,15 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
     assert.strictEqual(published.version, 3);
     assert.ok(published.diagnostics.some((d) => d.range.start.line === 1), 'ENV without arguments is reported on line 2');
   });
+
+  it('answers from the new text after an edit (the document is updated in place; the parse must not be)', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///w/edited.Dockerfile';
+    server.open(uri, COURSE_EXAMPLE, 1);
+    const before = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.match(value(before), /### FROM/);
+    server.change(uri, `ARG V=1\n${COURSE_EXAMPLE}`, 2);
+    const after = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.match(value(after), /### ARG/);
+  });
 });

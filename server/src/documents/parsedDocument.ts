@@ -4,15 +4,20 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export class ParsedDocument {
   private ast: Dockerfile | undefined;
-  constructor(readonly document: TextDocument) {}
+  // vscode-languageserver's TextDocuments updates a TextDocument *in place* on every change, so the
+  // version and text are snapshotted here: a ParsedDocument always describes the version it was made for.
+  readonly version: number;
+  readonly text: string;
+  constructor(readonly document: TextDocument) {
+    this.version = document.version;
+    this.text = document.getText();
+  }
 
   get uri(): string { return this.document.uri; }
-  get version(): number { return this.document.version; }
-  get text(): string { return this.document.getText(); }
 
   /** The dockerfile-ast tree, parsed on first use and kept for this version. */
   get dockerfile(): Dockerfile {
-    this.ast ??= DockerfileParser.parse(this.document.getText());
+    this.ast ??= DockerfileParser.parse(this.text);
     return this.ast;
   }
 
