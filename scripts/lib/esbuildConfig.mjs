@@ -77,6 +77,8 @@ export function productEntries() {
   return [
     { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
     { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+    // Diagnostics run in a worker thread started by the server (server/src/incremental/diagnosticsScheduler.ts).
+    { entryPoints: { validationWorker: 'server/src/incremental/validationWorker.ts' }, outdir: 'dist' },
   ];
 }
 

@@ -1,7 +1,7 @@
 // LSP wiring only: routes requests to the pure functions under hover/, diagnostics/ and features/
 // and owns the per-version parse cache. Dockerfile knowledge does not live here.
 import {
-  Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind, TextDocumentEdit, Diagnostic,
+  Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind, TextDocumentEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds } from 'dockerfile-language-service';
@@ -16,6 +16,7 @@ import { computeCompletion, resolveCompletion } from './features/completion';
 import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './features/semanticTokens';
 import { computeFoldingRanges, computeSymbols, configureFolding } from './features/outline';
 import { formatDocument, formatOnType, formatRange } from './features/formatting';
+import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -102,22 +103,32 @@ export function startServer(connection: Connection): void {
   connection.onDocumentOnTypeFormatting((p) => withDoc(p.textDocument.uri, (d) => formatOnType(cache.get(d), p.position, p.ch, p.options)));
   connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, (d) => computeSemanticTokens(cache.get(d))) ?? { data: [] });
 
+  // Diagnostics are computed off the main thread (a hover never waits behind a validation); a result is
+  // published only for the version it was computed for, and only while that is still the current one.
+  const scheduler = new DiagnosticsScheduler({
+    currentVersion: (uri) => documents.get(uri)?.version,
+    publish: (uri, version, diagnostics) => { void connection.sendDiagnostics({ uri, version, diagnostics }); },
+    log,
+    fallback: (job) => {
+      const document = documents.get(job.uri)!;
+      return computeDiagnostics(cache.get(document), { service, language: job.language, log, ruleSettings: job.ruleSettings });
+    },
+  });
   function publishDiagnostics(document: TextDocument): void {
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = computeDiagnostics(cache.get(document), { service, language: language(), log, ruleSettings: settings.diagnosticsRules });
-    } catch (e) {
-      log(`diagnostics failed for ${document.uri}: ${(e as Error).stack ?? e}`);
-      diagnostics = [];
-    }
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    const uri = document.uri;
+    scheduler.schedule(uri, () => {
+      const current = documents.get(uri) ?? document;
+      return { uri, version: current.version, text: current.getText(), language: language(), ruleSettings: settings.diagnosticsRules };
+    });
   }
 
   documents.onDidChangeContent((e) => publishDiagnostics(e.document));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    scheduler.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);
   connection.listen();
 }

@@ -13,7 +13,7 @@ import { Readable, PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import * as tarStream from 'tar-stream';
 import { cleanupTestObjects, engineProblem, ensureTestImage, TEST_IMAGE, testDocker, testLabels, TEST_LABEL, TEST_RUN, uniqueName } from '../support/engineRig';
-import { DOCKERFILE_SNIPPETS, DOCKERIGNORE_SNIPPETS, ROOT, expandWithDefaults, inContext, readSnippetFile } from '../unit/snippets/snippetFiles';
+import { DOCKERFILE_SNIPPETS, DOCKERIGNORE_SNIPPETS, ROOT, choiceVariants, expandWithDefaults, inContext, readSnippetFile } from '../unit/snippets/snippetFiles';
 
 const PROBE_TARGET = 'dl-parse-probe';
 const PARSED = `failed to reach build target ${PROBE_TARGET}`;
@@ -82,9 +82,11 @@ describe('snippets and sample on the real engine\'s builder', () => {
 
   for (const lang of ['en', 'zh-cn'] as const) {
     for (const s of readSnippetFile(DOCKERFILE_SNIPPETS[lang])) {
-      it(`${lang}: ${s.prefix} parses in the engine's builder`, async () => {
-        const text = inContext(expandWithDefaults(s.body));
-        assert.match(await parseProbe(docker, text), new RegExp(PARSED), text);
+      it(`${lang}: ${s.prefix} parses in the engine's builder, with every choice`, async () => {
+        for (const variant of choiceVariants(s.body)) {
+          const text = inContext(variant.text);
+          assert.match(await parseProbe(docker, text), new RegExp(PARSED), `${variant.label}:\n${text}`);
+        }
       });
     }
     it(`${lang}: the .dockerignore starter is read by the engine`, async () => {
@@ -118,6 +120,6 @@ describe('snippets and sample on the real engine\'s builder', () => {
     assert.strictEqual(page.code, 0, page.out);
     assert.match(page.out, /Hello from your first container/);
     const logs = ((await container.logs({ stdout: true, stderr: true })) as unknown as Buffer).toString('latin1');
-    assert.match(logs, /GET \/|response:200|127\.0\.0\.1/, `httpd -v logs the request: ${logs}`);
+    assert.match(logs, /response:200/, `httpd -v logs the request: ${logs}`);
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 const VSIX = process.env.DOCKER_LEARNING_VSIX ?? '';
 const BUDGET = 3 * 1024 * 1024;
 const ALLOWED = [
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(extension|server|validationWorker)\.js$/,
   /^extension\/(snippets|syntaxes|l10n|media)\/[^/].*$/,
   /^extension\/package\.json$/, /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/(readme|changelog|license)(\.md|\.txt)?$/i,
@@ -39,7 +39,7 @@ describe('.vsix package', () => {
 
   it('holds both bundles and both manifest languages', () => {
     const list = entries();
-    for (const f of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json', 'extension/l10n/bundle.l10n.zh-cn.json']) {
+    for (const f of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/validationWorker.js', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json', 'extension/l10n/bundle.l10n.zh-cn.json']) {
       assert.ok(list.includes(f), `${f} is in the .vsix`);
     }
   });

@@ -111,7 +111,7 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
   show: ShowFilter = 'all';
   sort: SortOrder = 'name';
   private inflight?: Promise<Snapshot>;
-  private seq = 0;
+  private patching: Promise<void> = Promise.resolve();
   private latest?: Snapshot;
   /** What the tree shows now; group and range nodes are kept so a change can redraw just them. */
   private shape: TreeShape = { groups: [], chunks: new Map() };
@@ -139,33 +139,39 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
   /** The current answer, fetching the whole list if a refresh asked for a new one. */
   current(): Promise<Snapshot> {
     if (!this.inflight) {
-      const mine = ++this.seq;
-      this.inflight = this.fetch().then((s) => {
-        if (mine === this.seq) { this.latest = s; this.loaded.fire(s); }
+      const p: Promise<Snapshot> = this.fetch().then((s) => {
+        // Only the newest request counts: a refresh asked meanwhile is answered by its own request.
+        if (this.inflight === p) { this.latest = s; this.loaded.fire(s); }
         return s;
       });
+      this.inflight = p;
     }
     return this.inflight;
   }
 
   /**
    * Docker reported changes to these containers: fetch just them (the list filtered by id) and
-   * redraw just the groups they are in. Falls back to a full refresh when anything is unusual.
+   * redraw just the groups, or ranges, they are in. Patches run one after the other, each on top
+   * of the last answer; a full refresh that starts meanwhile makes a patch unnecessary.
    */
-  async patch(ids: string[]): Promise<void> {
-    const base = this.inflight ? await this.inflight : undefined;
-    if (!base?.ok || !this.inflight) { this.refresh(); return; }
-    const mine = ++this.seq;
+  patch(ids: string[]): Promise<void> {
+    this.patching = this.patching.then(() => this.applyPatch(ids), () => this.applyPatch(ids));
+    return this.patching;
+  }
+
+  private async applyPatch(ids: string[]): Promise<void> {
+    const baseRequest = this.inflight;
+    const base = baseRequest ? await baseRequest : undefined;
+    if (!base?.ok || this.inflight !== baseRequest) { this.refresh(); return; }
     let rows: ContainerSummary[];
     const started = Date.now();
     try {
       rows = await this.engine().containers.list(true, undefined, ids);
     } catch {
-      if (mine === this.seq) { this.refresh(); }
+      if (this.inflight === baseRequest) { this.refresh(); }
       return;
     }
-    // A full refresh started meanwhile includes this change.
-    if (mine !== this.seq) { return; }
+    if (this.inflight !== baseRequest) { return; }
     const snap: Snapshot = { ...base, containers: patchList(base.containers, ids, rows) };
     this.record('patch', started, snap.containers.length);
     this.latest = snap;

@@ -26,6 +26,7 @@ export class ContainersView implements vscode.Disposable {
   private readonly pendingIds = new Set<string>();
   private pendingFull = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private message: string | undefined;
   /** Events that changed the list since activation (tests wait on this instead of sleeping). */
   eventsSeen = 0;
 
@@ -43,7 +44,7 @@ export class ContainersView implements vscode.Disposable {
         const message = snap.ok ? undefined : `${problemHeadline(snap.endpointUrl)}. ${problemAdvice(snap.problem.kind)}`;
         // Only on a change: VS Code coalesces a view's message and data changes for 200 ms, so an
         // idle assignment here would delay the redraw that follows by those 200 ms.
-        if (message !== this.view.message) { this.view.message = message; }
+        if (message !== this.message) { this.message = message; this.view.message = message; }
       }),
     );
     void this.setContext();

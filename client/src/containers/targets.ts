@@ -43,11 +43,9 @@ export async function resolveTargets(view: ContainersView, raw: unknown[], req: 
     if (node && typeof node === 'object' && node.group) { node.group.containers.forEach((c) => out.set(c.id, c)); continue; }
     const key = typeof t === 'string' ? t : (t as { id?: string })?.id;
     if (!key) { continue; }
-    let found = view.tree.find(key);
-    if (!found) {
-      fresh ??= await view.engine().containers.list(true);
-      found = fresh.find((c) => c.id === key || c.name === key || (key.length >= 4 && c.id.startsWith(key)));
-    }
+    // Asked by name or id (a test, another command): ask the engine, the tree may be a moment behind.
+    fresh ??= await view.engine().containers.list(true);
+    const found = fresh.find((c) => c.id === key || c.name === key.replace(/^\//, '')) ?? (key.length >= 4 ? fresh.find((c) => c.id.startsWith(key)) : undefined);
     if (!found) { throw new Error(vscode.l10n.t('No container named or with id {0}', key)); }
     out.set(found.id, found);
   }

@@ -9,6 +9,7 @@ import { DockerfileModel } from './model/model';
 import { Finding, formatText, Rule, RuleSetting } from './rule';
 import { RULES } from './rules/index';
 import { validateSyntax } from './syntaxValidation';
+import type { ChunkedSyntaxValidator } from '../incremental/chunkedValidation';
 import { effectiveSeverity, ignoredByComment, readCheckDirective, readIgnoreComments, skippedByCheckDirective } from './controls';
 import { cachedDiskReader, findDockerIgnore, ReadFile } from './dockerignore';
 import { rulePageUri } from './rulePages';
@@ -23,6 +24,8 @@ export interface DiagnosticsContext {
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** Reads files next to the Dockerfile (its .dockerignore); tests pass a fake. */
   readFile?: ReadFile;
+  /** The open document's incremental syntax validator (server/src/incremental/); whole-text validation without. */
+  incremental?: ChunkedSyntaxValidator;
   /** The rules to run; all of them unless a test says otherwise. */
   rules?: readonly Rule[];
 }
@@ -43,7 +46,7 @@ const lastRun = new WeakMap<ParsedDocument, RuleFinding[]>();
 export function computeDiagnostics(doc: ParsedDocument, ctx: DiagnosticsContext): Diagnostic[] {
   let syntax: Diagnostic[] = [];
   try {
-    syntax = validateSyntax(doc.text, ctx.service, ctx.language);
+    syntax = validateSyntax(doc.text, ctx.service, ctx.language, ctx.incremental);
   } catch (e) {
     ctx.log(`syntax validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
   }

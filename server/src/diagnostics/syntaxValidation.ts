@@ -7,6 +7,7 @@ import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { ValidationCode } from 'dockerfile-utils';
 import type { Language } from '../i18n/language';
 import { VALIDATOR_SETTINGS } from './validatorSettings';
+import type { ChunkedSyntaxValidator } from '../incremental/chunkedValidation';
 
 export const SYNTAX_SOURCE = 'dockerfile-utils';
 
@@ -18,8 +19,12 @@ const REPLACED_BY_OUR_RULES = new Set<number>([
   ValidationCode.BASE_NAME_EMPTY, // from-arg-default-empty, undeclared-arg-in-from
 ]);
 
-export function validateSyntax(text: string, service: DockerfileLanguageService, language: Language): Diagnostic[] {
-  const diagnostics = service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
+/**
+ * With `incremental` (one per open document), only the chunks of instructions an edit touched are
+ * revalidated; the result is the same (test/unit/server/performance/chunkedValidation.test.ts).
+ */
+export function validateSyntax(text: string, service: DockerfileLanguageService, language: Language, incremental?: ChunkedSyntaxValidator): Diagnostic[] {
+  const diagnostics = incremental ? incremental.validate(text) : service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
   const kept = diagnostics.filter((d) => !REPLACED_BY_OUR_RULES.has(Number(d.code)));
   if (language === 'zh-cn') {
     for (const d of kept) { if (typeof d.message === 'string') { d.message = translateSyntaxMessage(d.message); } }

@@ -87,10 +87,13 @@ export function parseSnippet(body: string): Node[] {
   return parse(false);
 }
 
-/** The text VS Code inserts when every placeholder keeps its default and every choice its first option. */
-export function expandWithDefaults(body: string): string {
+/**
+ * The text VS Code inserts when every placeholder keeps its default and every choice its first option
+ * (or, for the tab stops in `picked`, the option given there).
+ */
+export function expandWithDefaults(body: string, picked: ReadonlyMap<number, string> = new Map()): string {
   const nodes = parseSnippet(body);
-  const defaults = new Map<number, Node[] | string>();
+  const defaults = new Map<number, Node[] | string>(picked);
   const collect = (list: Node[]): void => {
     for (const n of list) {
       if (n.kind !== 'tabstop') { continue; }
@@ -104,10 +107,24 @@ export function expandWithDefaults(body: string): string {
   collect(nodes);
   const render = (list: Node[]): string => list.map((n) => {
     if (n.kind === 'text') { return n.text; }
-    const d = n.children ?? n.choices?.[0] ?? defaults.get(n.index);
+    const d = picked.get(n.index) ?? n.children ?? n.choices?.[0] ?? defaults.get(n.index);
     return d === undefined ? '' : typeof d === 'string' ? d : render(d);
   }).join('');
   return render(nodes);
+}
+
+/** Every way to expand a snippet that differs in one choice: the defaults first, then each other option of each choice. */
+export function choiceVariants(body: string): { label: string; text: string }[] {
+  const out = [{ label: 'defaults', text: expandWithDefaults(body) }];
+  const visit = (list: Node[]): void => {
+    for (const n of list) {
+      if (n.kind !== 'tabstop') { continue; }
+      n.choices?.slice(1).forEach((option) => out.push({ label: `$${n.index} = ${option}`, text: expandWithDefaults(body, new Map([[n.index, option]])) }));
+      if (n.children) { visit(n.children); }
+    }
+  };
+  visit(parseSnippet(body));
+  return out;
 }
 
 /** Lines that are Dockerfile / .dockerignore comments: the only lines a translation may change. */

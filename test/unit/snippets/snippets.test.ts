@@ -10,7 +10,7 @@ import { ParsedDocument } from '../../../server/src/documents/parsedDocument';
 import { computeDiagnostics } from '../../../server/src/diagnostics/computeDiagnostics';
 import { IgnoreMatcher, parseDockerignore } from '../../../client/src/engine/buildContext';
 import {
-  DOCKERFILE_SNIPPETS, DOCKERIGNORE_SNIPPETS, ROOT, expandWithDefaults, inContext, parseSnippet,
+  DOCKERFILE_SNIPPETS, DOCKERIGNORE_SNIPPETS, ROOT, choiceVariants, expandWithDefaults, inContext, parseSnippet,
   readSnippetFile, withoutCommentLines,
 } from './snippetFiles';
 
@@ -30,6 +30,9 @@ function problems(text: string, name: string): string[] {
 }
 
 describe('snippet expansion (the helper the snippet tests rely on)', () => {
+  it('lists one variant per other option of each choice', () => {
+    assert.deepStrictEqual(choiceVariants('${1|a,b,c|} ${2|x,y|}').map((v) => v.text), ['a x', 'b x', 'c x', 'a y']);
+  });
   it('keeps defaults, mirrors them to bare tab stops, takes the first choice and honours escapes', () => {
     assert.strictEqual(expandWithDefaults('FROM ${1:node}:${2|20,22|} AS $3x\nCOPY $1 \\$HOME \\${A\\} ${4}$0'), 'FROM node:20 AS x\nCOPY node $HOME ${A} ');
     assert.strictEqual(expandWithDefaults('a ${1:outer ${2:inner}} $2'), 'a outer inner inner');
@@ -106,13 +109,15 @@ describe('Dockerfile snippets: what the course needs', () => {
   });
 });
 
-describe('every Dockerfile snippet expanded with its defaults: zero errors and warnings from our server', () => {
+describe('every Dockerfile snippet expanded with its defaults (and each other choice): zero errors and warnings from our server', () => {
   for (const lang of ['en', 'zh-cn'] as const) {
     for (const s of readSnippetFile(DOCKERFILE_SNIPPETS[lang])) {
-      it(`${lang}: ${s.prefix}`, () => {
-        const text = inContext(expandWithDefaults(s.body));
-        assert.deepStrictEqual(problems(text, s.prefix), [], `expanded:\n${text}`);
-      });
+      for (const variant of choiceVariants(s.body)) {
+        it(`${lang}: ${s.prefix} (${variant.label})`, () => {
+          const text = inContext(variant.text);
+          assert.deepStrictEqual(problems(text, s.prefix), [], `expanded:\n${text}`);
+        });
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activatedApi } from '../helpers';
 import { containerNodes, descendants, Node, rootNodes, treeShows } from '../containersHelpers';
-import { cleanupTestObjects, createTestContainer, engineProblem, testDocker, uniqueName, waitUntil } from '../../support/engineRig';
+import { cleanupTestObjects, createTestContainer, engineProblem, ensureTestImage, testDocker, uniqueName, waitUntil } from '../../support/engineRig';
 
 describe('Containers view (real engine, real extension host)', () => {
   const docker = testDocker();
@@ -100,19 +100,22 @@ describe('Containers view (real engine, real extension host)', () => {
   it('refreshes from Docker events within 500 ms of a change made elsewhere', async function () {
     const api = await activatedApi();
     await waitUntil('the events stream to connect', () => api.containers.view.eventsWatcher?.state === 'connected');
+    await ensureTestImage(docker);
     const samples: number[] = [];
     for (let i = 0; i < 3; i++) {
       const name = uniqueName(`live${i}`);
       const shown = treeShows(api, (nodes) => nodes.some((n) => n.label === name));
-      const created = createTestContainer(docker, { name, start: true });
-      await created;
+      // From the moment the other client asks the engine: the tree may show the container before
+      // that client even has its answer, the event is that fast.
       const t0 = Date.now();
+      await createTestContainer(docker, { name });
       await shown;
       samples.push(Date.now() - t0);
     }
+    samples.sort((a, b) => a - b);
     // The reporter prints the title when the test passes: the measurements go with it.
     this.test!.title += ` [measured: ${samples.join(', ')} ms]`;
-    assert.ok(Math.min(...samples) <= 500, `within 500 ms: ${samples.join(', ')}`);
+    assert.ok(samples[1] <= 500, `median within 500 ms: ${samples.join(', ')}`);
     assert.ok(api.containers.view.eventsWatcher!.openStreams <= 1);
   });
 
@@ -130,7 +133,8 @@ describe('Containers view (real engine, real extension host)', () => {
       assert.match(String(nodes[1].label), /^What failed: .*ENOENT/);
       assert.match(String(nodes[2].label), /engine is not running|not seem to be installed/);
       assert.match(String(api.containers.view.view.description), /from the dockerLearning\.host setting/);
-      assert.match(String(api.containers.view.view.message), /Cannot reach the Docker engine/);
+      // The message above the tree follows the newest engine answer (a retry may be under way).
+      await waitUntil('the message above the tree', () => /Cannot reach the Docker engine/.test(String(api.containers.view.view.message)));
       await waitUntil('the watcher to be waiting', () => api.containers.view.eventsWatcher?.state === 'waiting');
 
       // The engine appears at that socket (a forwarder to the real one): the view comes back by itself.
@@ -143,7 +147,7 @@ describe('Containers view (real engine, real extension host)', () => {
       });
       await new Promise<void>((r) => proxy!.listen(socketPath, r));
       await treeShows(api, (n) => n.some((x) => x.nodeKind === 'group'), 40_000);
-      assert.strictEqual(api.containers.view.view.message, undefined);
+      await waitUntil('the message to go', () => !api.containers.view.view.message);
       assert.strictEqual(api.containers.view.eventsWatcher?.openStreams, 1);
     } finally {
       await config.update('host', undefined, vscode.ConfigurationTarget.Global);

@@ -142,17 +142,19 @@ describe('Containers actions (real engine, checked by a second client)', () => {
     assert.strictEqual(top.command, `docker container top ${name}`);
   });
 
-  it('logs in a terminal: both streams, no frame headers, colours kept, tail; closing stops the stream', async () => {
+  it('logs in a terminal: both streams, no frame headers, colours kept; closing stops the stream', async () => {
     const api = await activatedApi();
     const name = uniqueName('logs');
     await createTestContainer(docker, { name, start: true, cmd: ['sh', '-c', 'for i in 1 2 3; do echo old $i; done; echo to-stderr >&2; printf "\\033[32mgreen\\033[0m\\n"; echo 中文; trap "exit 0" TERM; while :; do sleep 1 & wait $!; done'] });
     await waitUntil('the container printed', async () => ((await docker.getContainer(name).logs({ stdout: true, stderr: true })) as unknown as Buffer).includes('中文'));
-    const r = await run('logs', name, { tail: 4 });
-    assert.strictEqual(r.command, `docker container logs -f --tail 4 ${name}`);
+    // (--tail itself is checked in test/engine: the engine may order stdout and stderr lines of
+    // the same instant either way, so a tail across both streams is not a stable count.)
+    const r = await run('logs', name, { tail: 100 });
+    assert.strictEqual(r.command, `docker container logs -f --tail 100 ${name}`);
     const term = await waitUntil('the log in the terminal', () => api.containers.terminals().find((t) => t.kind === 'logs' && t.container === name && t.transcript.includes('中文')));
     assert.ok(term.transcript.includes('to-stderr\r\n'), JSON.stringify(term.transcript));
     assert.ok(term.transcript.includes('\x1b[32mgreen\x1b[0m\r\n'));
-    assert.ok(!term.transcript.includes('old 2'), '--tail 4 keeps the last four lines');
+    assert.ok(term.transcript.includes('old 1\r\n'));
     assert.ok(!/[\x00\x01\x02]/.test(term.transcript), 'no frame header bytes');
     const terminal = vscode.window.terminals.find((t) => t.name === `Logs: ${name}`);
     assert.ok(terminal);
@@ -177,7 +179,7 @@ describe('Containers actions (real engine, checked by a second client)', () => {
     const name = uniqueName('shell');
     await createTestContainer(docker, { name, start: true });
     const r = await run<Result & { shell: string }>('shell', name);
-    assert.strictEqual(r.shell, '/bin/sh');
+    assert.strictEqual(r.shell, '/bin/sh', JSON.stringify(r));
     assert.strictEqual(r.command, `docker container exec -it ${name} sh`);
     const terminal = vscode.window.terminals.find((t) => t.name === `Shell: ${name}`)!;
     terminal.sendText('echo $((6*7)) $(hostname)');
@@ -215,10 +217,11 @@ describe('Containers actions (real engine, checked by a second client)', () => {
 
   it('stop all running and remove all stopped: exactly the listed containers, the course\'s commands', async () => {
     const api = await activatedApi();
-    // Only this run's containers: the engine is shared with other work.
-    const label = `${TEST_LABEL}=${TEST_RUN}`;
+    // Only this test's containers: the engine is shared with other work (and other tests).
+    const bulkLabel = `docker-learning.test.bulk-${process.pid}`;
+    const label = `${bulkLabel}=1`;
     const names = [uniqueName('all-a'), uniqueName('all-b')];
-    for (const name of names) { await createTestContainer(docker, { name, cmd: STOPPABLE_CMD, start: true }); }
+    for (const name of names) { await createTestContainer(docker, { name, cmd: STOPPABLE_CMD, start: true, labels: { [bulkLabel]: '1' } }); }
     const stop = await run('stopAll', { confirm: true, label });
     assert.ok(names.every((n) => stop.done.includes(n)), stop.done.join(', '));
     assert.strictEqual(stop.command, 'docker container stop $(docker container ps -aq)');

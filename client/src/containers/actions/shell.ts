@@ -75,7 +75,9 @@ export async function openShell(view: ContainersView, args: unknown[]): Promise<
   const picked = await targetsAndOptions(view, args, { applies: (c) => c.state === 'running', many: false, placeholder: vscode.l10n.t('A shell in which container?') });
   if (!picked) { return NOTHING; }
   const c = picked.containers[0];
-  if (c.state !== 'running') {
+  // The row may be a moment old: ask the engine whether it runs now.
+  const running = await view.engine().containers.inspect(c.id).then((i) => i.State.Running && !i.State.Paused, () => false);
+  if (!running) {
     const message = vscode.l10n.t('{0} is not running: start it first (a shell runs inside a running container).', c.name);
     void vscode.window.showWarningMessage(message);
     return { done: [], failed: [{ name: c.name, error: message }] };

@@ -1,0 +1,224 @@
+// Incremental syntax validation. dockerfile-utils' validate reparses the whole text and resolves every
+// variable by rescanning all earlier instructions (quadratic: minutes on a 25k-line file). Here the text is
+// split, by our own line scanner, into chunks of whole instructions; each chunk is validated by
+// dockerfile-utils on a small synthetic document: the leading comment/directive lines (escape character),
+// the FROM of its stage, and only the ARG/ENV instructions that declare a name the chunk refers to (the last
+// ENV and the last ARG per name, in order; global ARGs likewise). Those are exactly what dockerfile-ast's
+// resolveVariable / isBuildVariable look at, so the chunk's problems are the ones the whole-text validation
+// reports on its lines. Results are cached by the synthetic text, which holds no absolute line numbers: an
+// edit revalidates only the chunk it touched (and chunks whose context it changed), even when it shifts lines.
+// Anything the scanner is not sure about (heredocs, a FROM inside a continuation, small files) takes the
+// whole-text path, which stays the reference (test/unit/server/performance/chunkedValidation.test.ts).
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
+import { DockerfileParser } from 'dockerfile-ast';
+import { ValidationCode } from 'dockerfile-utils';
+import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
+
+/** Problems of the leading directives: chunk 0 holds the directives where they are and reports them. */
+const DIRECTIVE_CODES = new Set<number>([ValidationCode.CASING_DIRECTIVE, ValidationCode.DUPLICATED_ESCAPE_DIRECTIVE, ValidationCode.INVALID_ESCAPE_DIRECTIVE]);
+
+export interface ChunkOptions {
+  /** Files with fewer lines are validated whole (fast enough, and exactly dockerfile-utils). */
+  minLines: number;
+  /** A chunk closes once it holds this many lines (at an instruction boundary). */
+  chunkLines: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minLines: 400, chunkLines: 48 };
+
+interface Segment {
+  /** First line of the instruction (leading comments and blank lines belong to the chunk, not to context). */
+  insStart: number;
+  /** One past the instruction's last line. */
+  end: number;
+  keyword: string;
+  /** Names an ARG/ENV may declare (a superset: every token before `=`, and bare tokens). */
+  declares?: string[];
+}
+
+interface Scan {
+  lines: string[];
+  prologueEnd: number;
+  segments: Segment[];
+  /** False when the scanner met something it does not model: validate the whole text instead. */
+  ok: boolean;
+}
+
+const COMMENT = /^[ \t]*#/;
+const BLANK = /^[ \t\r]*$/;
+const HEREDOC = /<<-?[ \t]*["']?[A-Za-z_]/;
+
+function escapeOf(prologue: string): string {
+  try { return DockerfileParser.parse(prologue).getEscapeCharacter(); } catch { return '\\'; }
+}
+
+function endsWithEscape(line: string, escape: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line[i] === ' ' || line[i] === '\t' || line[i] === '\r')) { i--; }
+  return i >= 0 && line[i] === escape;
+}
+
+const firstWord = (line: string): string => /^[ \t]*(\S+)/.exec(line)?.[1]?.toUpperCase() ?? '';
+
+function declaredNames(lines: string[], from: number, to: number): string[] {
+  const names: string[] = [];
+  for (let l = from; l < to; l++) {
+    const tokens = lines[l].split(/[\s]+/).filter(Boolean);
+    for (let t = 0; t < tokens.length; t++) {
+      if (l === from && t === 0) { continue; }
+      const eq = tokens[t].indexOf('=');
+      names.push((eq >= 0 ? tokens[t].slice(0, eq) : tokens[t]).replace(/^["']|["']$/g, ''));
+    }
+  }
+  return names;
+}
+
+export function scan(text: string): Scan {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && (COMMENT.test(lines[i]) || BLANK.test(lines[i]))) { i++; }
+  const prologueEnd = i;
+  const escape = escapeOf(lines.slice(0, prologueEnd).join('\n'));
+  const segments: Segment[] = [];
+  // Lone carriage returns are line breaks to dockerfile-ast but not to this scanner.
+  if (HEREDOC.test(text) || /\r(?!\n)/.test(text)) { return { lines, prologueEnd, segments, ok: false }; }
+  while (i < lines.length) {
+    if (COMMENT.test(lines[i]) || BLANK.test(lines[i])) { i++; continue; }
+    const insStart = i;
+    const keyword = firstWord(lines[i]);
+    let ambiguous = false;
+    let last = i;
+    let j = i;
+    while (endsWithEscape(lines[last], escape) && j + 1 < lines.length) {
+      j++;
+      // Comment and blank lines inside a continuation do not end the instruction.
+      if (COMMENT.test(lines[j]) || BLANK.test(lines[j])) { continue; }
+      last = j;
+      const w = firstWord(lines[j]);
+      if (w === 'FROM' || w === 'ARG' || w === 'ENV') { ambiguous = true; }
+    }
+    const end = last + 1;
+    if (ambiguous && keyword !== 'ARG' && keyword !== 'ENV') { return { lines, prologueEnd, segments, ok: false }; }
+    segments.push({ insStart, end, keyword, declares: keyword === 'ARG' || keyword === 'ENV' ? declaredNames(lines, insStart, end) : undefined });
+    i = end;
+  }
+  return { lines, prologueEnd, segments, ok: true };
+}
+
+const REFERENCE = /\$\{([^}:\s$]*)|\$([A-Za-z0-9_]+)/g;
+function referencedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(REFERENCE)) { names.add(m[1] ?? m[2]); }
+  return names;
+}
+
+interface Decl { env?: Segment; arg?: Segment }
+
+/** One per open document: keeps the chunk results of the last run, keyed by each chunk's synthetic text. */
+export class ChunkedSyntaxValidator {
+  private cache = new Map<string, Diagnostic[]>();
+  /** Chunks validated by dockerfile-utils in the last run (tests and the benchmark read it). */
+  lastValidated = 0;
+  lastChunks = 0;
+
+  constructor(private readonly service: DockerfileLanguageService, private readonly options: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {}
+
+  /** Raw dockerfile-utils diagnostics for the whole text, as `service.validate(text, VALIDATOR_SETTINGS)` would give. */
+  validate(text: string): Diagnostic[] {
+    const lineCount = countLines(text);
+    const s = lineCount < this.options.minLines ? undefined : scan(text);
+    if (!s || !s.ok) {
+      this.lastValidated = 1; this.lastChunks = 1; this.cache.clear();
+      return this.service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
+    }
+    const { lines, prologueEnd, segments } = s;
+    const prologue = lines.slice(0, prologueEnd).join('\n');
+    const next = new Map<string, Diagnostic[]>();
+    const out: Diagnostic[] = [];
+    this.lastValidated = 0; this.lastChunks = 0;
+
+    const globals = new Map<string, Segment>();
+    let stageFrom: Segment | undefined;
+    let stage = new Map<string, Decl>();
+    let k = 0;
+    // Chunk 0 runs from line 0 through the first FROM: everything dockerfile-utils checks across the
+    // global region ("no source image", directives) stays in one piece, validated as it stands.
+    while (k < segments.length && segments[k].keyword !== 'FROM') { k++; }
+    let chunkStartSeg = 0;
+    let chunkStartLine = 0;
+    const flush = (endSeg: number, endLine: number): void => {
+      this.lastChunks++;
+      const chunkText = lines.slice(chunkStartLine, endLine).join('\n');
+      let synthetic: string; let at: number;
+      if (chunkStartLine === 0) {
+        synthetic = chunkText; at = 0;
+      } else {
+        const refs = referencedNames(chunkText);
+        const pieces = new Set<Segment>();
+        for (const name of refs) { const g = globals.get(name); if (g) { pieces.add(g); } }
+        // Some instruction always comes before the chunk, so its leading comments are never read as
+        // directives. A chunk that opens a stage sees nothing else of the previous one.
+        if (stageFrom) { pieces.add(stageFrom); }
+        if (stageFrom && segments[chunkStartSeg]?.keyword !== 'FROM') {
+          for (const name of refs) { const d = stage.get(name); if (d?.env) { pieces.add(d.env); } if (d?.arg) { pieces.add(d.arg); } }
+        }
+        const ordered = [...pieces].sort((a, b) => a.insStart - b.insStart);
+        const parts: string[] = prologueEnd > 0 ? [prologue] : [];
+        at = prologueEnd;
+        for (const p of ordered) { parts.push(lines.slice(p.insStart, p.end).join('\n')); at += p.end - p.insStart; }
+        parts.push(chunkText);
+        synthetic = parts.join('\n');
+      }
+      // The same text can be a whole chunk 0 and a context + chunk: where the chunk starts is part of the key.
+      const key = `${at}\u0000${synthetic}`;
+      let diags = this.cache.get(key) ?? next.get(key);
+      if (!diags) {
+        this.lastValidated++;
+        const chunkLines = endLine - chunkStartLine;
+        diags = (this.service.validate(synthetic, VALIDATOR_SETTINGS) as Diagnostic[])
+          .filter((d) => d.range.start.line >= at && d.range.start.line < at + chunkLines && (at === 0 || !DIRECTIVE_CODES.has(Number(d.code))))
+          .map((d) => shift(d, -at));
+      }
+      next.set(key, diags);
+      for (const d of diags) { out.push(shift(d, chunkStartLine)); }
+      // Declarations of this chunk become context for the next ones.
+      for (let x = chunkStartSeg; x < endSeg; x++) { record(segments[x]); }
+      chunkStartSeg = endSeg; chunkStartLine = endLine;
+    };
+    const record = (seg: Segment): void => {
+      if (seg.keyword === 'FROM') { stageFrom = seg; stage = new Map(); return; }
+      if (!seg.declares) { return; }
+      for (const name of seg.declares) {
+        if (!stageFrom) { if (seg.keyword === 'ARG') { globals.set(name, seg); } continue; }
+        const d = stage.get(name) ?? {};
+        if (seg.keyword === 'ENV') { d.env = seg; } else { d.arg = seg; }
+        stage.set(name, d);
+      }
+    };
+    for (let x = Math.min(k + 1, segments.length); x < segments.length; x++) {
+      const seg = segments[x];
+      if (seg.keyword === 'FROM' || seg.insStart - chunkStartLine >= this.options.chunkLines) {
+        // Leading comments and blank lines go with the instruction they precede (`# dockerfile-utils: ignore`).
+        const boundary = x > 0 ? segments[x - 1].end : seg.insStart;
+        flush(x, boundary);
+      }
+    }
+    flush(segments.length, lines.length);
+    this.cache = next;
+    return out;
+  }
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && n < 1e9; i = text.indexOf('\n', i + 1)) { n++; }
+  return n;
+}
+
+function shift(d: Diagnostic, lines: number): Diagnostic {
+  return {
+    ...d,
+    range: { start: { line: d.range.start.line + lines, character: d.range.start.character }, end: { line: d.range.end.line + lines, character: d.range.end.character } },
+  };
+}

@@ -1,0 +1,88 @@
+// Scheduling and speed over stdio. The speed check is a *ratio* to the peer server
+// (dockerfile-language-server-nodejs, same dockerfile-language-service underneath), measured in the same
+// run on the same machine, so a loaded CI machine slows both alike.
+import * as assert from 'node:assert';
+import * as path from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ROOT, startStdioServer, StdioServer } from '../support/lspClient';
+
+const PEER = [process.execPath, path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'];
+/** The generous floor for CI: the issue's target on 25k lines is 45×; on 5k lines we ask for 2×. */
+const MIN_RATIO = Number(process.env.PERF_MIN_RATIO ?? 2);
+
+/** The benchmark's file (bench/lsp.bench.mjs): 3-line RUN, COPY, ENV blocks with ARG/ENV references. */
+function generate(lines: number): string {
+  const out = ['# generated for the benchmark', 'ARG BASE=alpine:3.20', 'ARG VERSION=1.0', 'FROM ${BASE} AS build', 'ARG VERSION',
+    'ENV APP_HOME=/app', 'WORKDIR ${APP_HOME}', 'ENV E0=${VERSION}', 'LABEL org.opencontainers.image.title="bench"', 'USER 1000', 'EXPOSE 8080'];
+  for (let i = 0; out.length + 5 <= lines; i++) {
+    out.push(`RUN echo "step ${i} of \${VERSION}" \\`, `    && mkdir -p \${APP_HOME}/d${i} \\`, `    && echo $E${i} > \${APP_HOME}/d${i}/v`,
+      `COPY file${i}.txt \${APP_HOME}/d${i}/`, `ENV E${i + 1}=\${E${i}}-${i}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+async function editToDiagnostics(command: string[] | undefined, text: string): Promise<number> {
+  const server = await startStdioServer({ locale: 'en' }, command);
+  try {
+    const uri = 'file:///perf/Dockerfile';
+    const first = server.diagnostics(uri, (p) => p.version === undefined || p.version >= 1);
+    server.open(uri, text, 1);
+    await first;
+    const lines = text.split('\n');
+    const mid = Math.floor(lines.length / 2);
+    const times: number[] = [];
+    for (let v = 2; v <= 4; v++) {
+      lines[mid] = `${lines[mid]} `;
+      const t0 = performance.now();
+      const done = server.diagnostics(uri, (p) => p.version === undefined || p.version >= v);
+      server.change(uri, lines.join('\n'), v);
+      await done;
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[1];
+  } finally { await server.close(); }
+}
+
+describe('performance and scheduling over stdio', function () {
+  this.timeout(600_000);
+  let server: StdioServer;
+  afterEach(async () => { await server?.close(); });
+
+  it('never publishes diagnostics for a version older than the newest one it already published, and ends on the last', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///perf/rapid/Dockerfile';
+    const published: PublishDiagnosticsParams[] = [];
+    const base = generate(2000);
+    // (the client has one publishDiagnostics handler: record through its predicate)
+    const last = server.diagnostics(uri, (p) => { published.push(p); return p.version === 30; });
+    server.open(uri, base, 1);
+    for (let v = 2; v <= 30; v++) { server.change(uri, v === 30 ? `${base}CMD node\n` : `${base}# edit ${v}\n`, v); }
+    const final = await last;
+    const versions = published.map((p) => p.version!);
+    assert.deepStrictEqual(versions, [...versions].sort((a, b) => a - b), `published in order: ${versions.join(',')}`);
+    assert.ok(versions.length < 29, `bursts collapse into the newest version (${versions.length} publishes)`);
+    assert.ok(final.diagnostics.some((d) => d.range.start.line === base.split('\n').length - 1), 'the last version\'s own diagnostics');
+  });
+
+  it('answers a hover while a large file is being validated', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///perf/hover/Dockerfile';
+    const text = generate(5011);
+    const first = server.diagnostics(uri);
+    server.open(uri, text, 1);
+    const t0 = performance.now();
+    const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 1 } });
+    const hoverMs = performance.now() - t0;
+    const diagnosticsMs = (await first, performance.now() - t0);
+    assert.ok(hover, 'a hover');
+    assert.ok(hoverMs < diagnosticsMs, `the hover (${hoverMs.toFixed(0)} ms) did not wait for the diagnostics (${diagnosticsMs.toFixed(0)} ms)`);
+  });
+
+  it(`edit → diagnostics on a 5,011-line file is at least ${MIN_RATIO}× faster than the peer server's`, async () => {
+    const text = generate(5011);
+    const ours = await editToDiagnostics(undefined, text);
+    const peer = await editToDiagnostics(PEER, text);
+    console.log(`      edit → diagnostics, 5,011 lines: ours ${ours.toFixed(0)} ms, peer ${peer.toFixed(0)} ms, ratio ${(peer / ours).toFixed(1)}×`);
+    assert.ok(peer / ours >= MIN_RATIO, `ratio ${(peer / ours).toFixed(2)} < ${MIN_RATIO} (ours ${ours.toFixed(0)} ms, peer ${peer.toFixed(0)} ms)`);
+  });
+});

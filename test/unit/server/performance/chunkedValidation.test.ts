@@ -1,0 +1,100 @@
+// The incremental syntax validation must report exactly what dockerfile-utils reports on the whole text.
+// Chunks are forced tiny here (every instruction its own chunk, no minimum size) so every boundary,
+// context piece and line shift is exercised on the fixture corpus, on generated large files and on
+// thousands of generated/mutated documents from the fuzz generator.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import { ChunkedSyntaxValidator } from '../../../../server/src/incremental/chunkedValidation';
+import { validateSyntax } from '../../../../server/src/diagnostics/syntaxValidation';
+import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+const service = DockerfileLanguageServiceFactory.createLanguageService();
+
+function fixtures(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) { return; }
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { walk(p); } else if (/Dockerfile|\.dockerfile$/i.test(e.name)) { out.push({ name: path.relative(ROOT, p), text: fs.readFileSync(p, 'utf8') }); }
+    }
+  };
+  for (const d of ['test/fixtures', 'sample', 'test/grammar']) { walk(path.join(ROOT, d)); }
+  return out;
+}
+
+const key = (d: Diagnostic): string => JSON.stringify([d.range, d.code, d.severity, d.message, d.tags ?? null]);
+const sorted = (ds: Diagnostic[]): string[] => ds.map(key).sort();
+
+function assertSame(text: string, validator: ChunkedSyntaxValidator, what: string): void {
+  const reference = validateSyntax(text, service, 'en');
+  assert.deepStrictEqual(sorted(validateSyntax(text, service, 'en', validator)), sorted(reference), what);
+}
+
+/** Like the benchmark's file, plus stages, global ARGs, comments and problems. */
+export function bigDockerfile(blocks: number): string {
+  const out = ['# escape=\\', 'ARG BASE=alpine:3.20', 'ARG VERSION', 'FROM ${BASE} AS build', 'ARG VERSION', 'ENV APP_HOME=/app'];
+  for (let i = 0; i < blocks; i++) {
+    if (i % 97 === 50) { out.push(`FROM \${BASE} AS s${i}`, 'ARG VERSION=2', `ENV E${i}=x`); }
+    out.push(`RUN echo "step ${i} of \${VERSION}" \\`, `    && mkdir -p \${APP_HOME}/d${i} \\`, '# a comment inside the continuation', `    && echo $E${i} > \${APP_HOME}/d${i}/v`,
+      `COPY file${i}.txt \${APP_HOME}/d${i}/`, `ENV E${i + 1}=\${E${i}}-${i}`);
+    if (i % 13 === 0) { out.push(`EXPOSE \${PORT${i % 3}}`, `ARG PORT${i % 3}=80${i % 10}`, `EXPOSE \${PORT${i % 3}} 99999`, '# dockerfile-utils: ignore', 'WORKDIR ${X:?}'); }
+    if (i % 17 === 0) { out.push(`STOPSIGNAL \${SIG${i % 2}}`, `ENV SIG${i % 2}=SIGKILL`, 'HEALTHCHECK --interval=${I} CMD true', `COPY a b c`, 'FROM'); }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+describe('incremental syntax validation = dockerfile-utils on the whole text', function () {
+  this.timeout(120_000);
+  const tiny = { minLines: 0, chunkLines: 1 };
+
+  it('on every fixture', () => {
+    const list = fixtures();
+    assert.ok(list.length > 10, 'fixtures found');
+    for (const { name, text } of list) {
+      assertSame(text, new ChunkedSyntaxValidator(service, tiny), name);
+      assertSame(text.replace(/\n/g, '\r\n'), new ChunkedSyntaxValidator(service, tiny), `${name} (CRLF)`);
+    }
+  });
+
+  it('on a large generated file, with the default chunking and with tiny chunks', () => {
+    const text = bigDockerfile(300);
+    assertSame(text, new ChunkedSyntaxValidator(service), 'default chunks');
+    assertSame(text, new ChunkedSyntaxValidator(service, tiny), 'tiny chunks');
+    assertSame(text, new ChunkedSyntaxValidator(service, { minLines: 0, chunkLines: 7 }), '7-line chunks');
+  });
+
+  it('after edits, reusing cached chunks (same line, inserted and removed lines, a changed declaration)', () => {
+    const v = new ChunkedSyntaxValidator(service);
+    const lines = bigDockerfile(300).split('\n');
+    assertSame(lines.join('\n'), v, 'first');
+    const mid = Math.floor(lines.length / 2);
+    const edits: ((ls: string[]) => void)[] = [
+      (ls) => { ls[mid] = `${ls[mid]} `; },
+      (ls) => { ls.splice(mid, 0, 'RUN echo inserted ${VERSION}', 'EXPOSE 70000'); },
+      (ls) => { ls.splice(mid + 5, 3); },
+      (ls) => { ls.splice(20, 0, 'ENV PORT0=99999'); },
+      (ls) => { ls.splice(10, 0, 'FROM scratch AS early'); },
+    ];
+    for (const [i, edit] of edits.entries()) {
+      edit(lines);
+      assertSame(lines.join('\n'), v, `edit ${i}`);
+    }
+    lines[mid] = `${lines[mid]}  `;
+    v.validate(lines.join('\n'));
+    assert.ok(v.lastValidated <= 2, `an edit inside one instruction revalidates its chunk only (${v.lastValidated} of ${v.lastChunks})`);
+  });
+
+  it('on 3,000 generated and mutated documents (fuzz generator)', () => {
+    const corpus = fixtures().map((f) => f.text);
+    const r = rng(20240611);
+    for (let i = 0; i < 3000; i++) {
+      const text = generateDocument(r, corpus);
+      assertSame(text, new ChunkedSyntaxValidator(service, tiny), `document #${i}:\n${text.slice(0, 2000)}`);
+    }
+  });
+});
