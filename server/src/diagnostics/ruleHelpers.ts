@@ -123,6 +123,17 @@ export function flagOf(model: DockerfileModel, info: InstructionInfo, name: stri
 }
 
 /** Absolute in the image: `/x`, a variable (we cannot tell), or a Windows path `C:\x`, `\x`. */
+/** Every `COPY --from=<value>` in the file with a written value, with the stage it sits in. */
+export function* copyFromValues(model: DockerfileModel): Generator<{ stage: DockerfileModel['stages'][number]; value: string; range: Range }> {
+  for (const stage of model.stages) {
+    for (const info of stage.instructions) {
+      if (info.keyword !== 'COPY') { continue; }
+      const flag = flagOf(model, info, 'from');
+      if (flag?.value && flag.valueRange) { yield { stage, value: flag.value, range: flag.valueRange }; }
+    }
+  }
+}
+
 export function isAbsoluteOrUnknown(path: string): boolean {
   return /^([/\\$%]|[A-Za-z]:[\\/]|[A-Za-z]:$)/.test(path);
 }

@@ -1,6 +1,6 @@
 // A stage cannot copy from itself: its files do not exist yet while it is being built.
 import type { Rule } from '../rule';
-import { flagOf } from '../ruleHelpers';
+import { copyFromValues } from '../ruleHelpers';
 
 export const rule: Rule = {
   id: 'copy-from-own-stage',
@@ -16,16 +16,9 @@ export const rule: Rule = {
     },
   },
   check(model, report) {
-    for (const stage of model.stages) {
-      for (const info of stage.instructions) {
-        if (info.keyword !== 'COPY') { continue; }
-        const flag = flagOf(model, info, 'from');
-        const value = flag?.value;
-        const range = flag?.valueRange;
-        if (!value || !range) { continue; }
-        const own = /^\d+$/.test(value) ? Number(value) === stage.index : model.stageNamed(value) === stage;
-        if (own) { report({ range, message: 'own', params: { name: value } }); }
-      }
+    for (const { stage, value, range } of copyFromValues(model)) {
+      const own = /^\d+$/.test(value) ? Number(value) === stage.index : model.stageNamed(value) === stage;
+      if (own) { report({ range, message: 'own', params: { name: value } }); }
     }
   },
 };

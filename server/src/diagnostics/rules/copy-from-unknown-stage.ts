@@ -1,7 +1,7 @@
 // `COPY --from=builer`: no stage has that name, so Docker looks for an *image* called builer on a
 // registry. `--from=3` past the stages there are: the build stops.
 import type { Rule } from '../rule';
-import { didYouMean, flagOf, replace } from '../ruleHelpers';
+import { copyFromValues, didYouMean, replace } from '../ruleHelpers';
 
 export const rule: Rule = {
   id: 'copy-from-unknown-stage',
@@ -32,36 +32,30 @@ export const rule: Rule = {
     rename: { en: 'Change to {suggestion}', 'zh-cn': '改为 {suggestion}' },
   },
   check(model, report) {
-    for (const stage of model.stages) {
-      for (const info of stage.instructions) {
-        if (info.keyword !== 'COPY') { continue; }
-        const flag = flagOf(model, info, 'from');
-        const value = flag?.value;
-        const range = flag?.valueRange;
-        if (!value || !range || value.includes('$')) { continue; }
-        if (/^\d+$/.test(value)) {
-          // Its own index is copy-from-own-stage's business.
-          if (Number(value) > stage.index) {
-            report({ range, message: 'index', params: { index: value, count: String(stage.index) }, severity: 'error' });
-          }
-          continue;
+    for (const { stage, value, range } of copyFromValues(model)) {
+      if (value.includes('$')) { continue; }
+      if (/^\d+$/.test(value)) {
+        // Its own index is copy-from-own-stage's business.
+        if (Number(value) > stage.index) {
+          report({ range, message: 'index', params: { index: value, count: String(stage.index) }, severity: 'error' });
         }
-        const target = model.stageNamed(value);
-        if (target === stage) { continue; }
-        if (target) {
-          if (target.index > stage.index) {
-            report({ range, message: 'later', params: { name: value, line: String(target.fromInfo.ins.getRange().start.line + 1) } });
-          }
-          continue;
+        continue;
+      }
+      const target = model.stageNamed(value);
+      if (target === stage) { continue; }
+      if (target) {
+        if (target.index > stage.index) {
+          report({ range, message: 'later', params: { name: value, line: String(target.fromInfo.ins.getRange().start.line + 1) } });
         }
-        if (/[:/@.]/.test(value)) { continue; }
-        const earlier = model.stages.slice(0, stage.index).map((s) => s.nameRaw).filter((n): n is string => !!n);
-        const suggestion = didYouMean(value, earlier);
-        if (suggestion) {
-          report({ range, message: 'typo', params: { name: value, suggestion }, fixes: [{ title: 'rename', params: { suggestion }, edits: [replace(range, suggestion)], preferred: true }] });
-        } else {
-          report({ range, message: 'unknown', params: { name: value } });
-        }
+        continue;
+      }
+      if (/[:/@.]/.test(value)) { continue; }
+      const earlier = model.stages.slice(0, stage.index).map((s) => s.nameRaw).filter((n): n is string => !!n);
+      const suggestion = didYouMean(value, earlier);
+      if (suggestion) {
+        report({ range, message: 'typo', params: { name: value, suggestion }, fixes: [{ title: 'rename', params: { suggestion }, edits: [replace(range, suggestion)], preferred: true }] });
+      } else {
+        report({ range, message: 'unknown', params: { name: value } });
       }
     }
   },
