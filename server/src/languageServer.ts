@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds } from 'dockerfile-language-service';
 import { ParsedDocumentCache } from './documents/parsedDocument';
 import { computeHover } from './hover/computeHover';
+import { hoverSnapshot } from './hover/hoverSnapshot';
 import { Language, resolveLanguage } from './i18n/language';
 import { readSettings, ServerSettings, DEFAULT_SETTINGS } from './settings';
 import { computeDiagnostics } from './diagnostics/computeDiagnostics';
@@ -74,7 +75,8 @@ export function startServer(connection: Connection): void {
     return document ? fn(document) : null;
   }
 
-  connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(cache.get(d), p.position, language())));
+  // A hover on a version not parsed yet may answer from the previous parse when the edit cannot change it.
+  connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(hoverSnapshot(cache.get(d), cache.lastParsed(d), p.position.line), p.position, language())));
   connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => computeCompletion(cache.get(d), p.position, service, language(), settings)) ?? []);
   connection.onCompletionResolve((item) => resolveCompletion(item, service, language()));
   connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, (d) => service.computeSignatureHelp(d.getText(), p.position)));

@@ -78,6 +78,39 @@ describe('performance and scheduling over stdio', function () {
     assert.ok(hoverMs < diagnosticsMs, `the hover (${hoverMs.toFixed(0)} ms) did not wait for the diagnostics (${diagnosticsMs.toFixed(0)} ms)`);
   });
 
+  it('after an edit elsewhere a hover answers as before (possibly from the previous parse), after an edit of its line from the new text', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///perf/hover-edit/Dockerfile';
+    const lines = generate(5011).split('\n');
+    const hoverAt = async (line: number, character: number): Promise<string> => {
+      const h = await server.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      return h ? h.contents.value : '';
+    };
+    const copyLine = 14; // COPY file0.txt ${APP_HOME}/d0/
+    const envLine = 15; //  ENV E1=${E0}-0
+    const varAt = lines[envLine].indexOf('E0}');
+    server.open(uri, lines.join('\n'), 1);
+    const copyBefore = await hoverAt(copyLine, 1);
+    const varBefore = await hoverAt(envLine, varAt);
+    assert.match(copyBefore, /### COPY/);
+    assert.match(varBefore, /E0/);
+    // An edit inside a RUN far below: same answers.
+    const runLine = 12 + 5 * 500;
+    lines[runLine] = `${lines[runLine]} && true`;
+    server.change(uri, lines.join('\n'), 2);
+    assert.strictEqual(await hoverAt(copyLine, 1), copyBefore);
+    assert.strictEqual(await hoverAt(envLine, varAt), varBefore);
+    // An edit of the hovered line: the new text's answer.
+    lines[copyLine] = lines[copyLine].replace(/^COPY/, 'ADD');
+    server.change(uri, lines.join('\n'), 3);
+    assert.match(await hoverAt(copyLine, 1), /### ADD/);
+    // An edit of the ENV the variable comes from (E0 is set on line 7): the new value.
+    lines[7] = 'ENV E0=changed-value';
+    server.change(uri, lines.join('\n'), 4);
+    const varAfter = await hoverAt(envLine, varAt);
+    assert.match(varAfter, /changed-value/);
+  });
+
   it(`edit → diagnostics on a 5,011-line file is at least ${MIN_RATIO}× faster than the peer server's`, async () => {
     const text = generate(5011);
     const ours = await editToDiagnostics(undefined, text);

@@ -33,6 +33,7 @@ export function problemAdvice(kind: EngineProblemKind): string {
     case 'permission': return vscode.l10n.t('Your user may not open the socket. On Linux add yourself to the docker group: sudo usermod -aG docker $USER, then log out and back in.');
     case 'refused': return vscode.l10n.t('Nothing listens at that address. Check the host and port, and that the engine listens on TCP there.');
     case 'hostUnreachable': return vscode.l10n.t('The host cannot be reached. Check the address and the network.');
+    case 'noAnswer': return vscode.l10n.t('Something accepts connections at that address but does not answer like a Docker engine. Check that the host and port are the engine’s API (not another service), and that the engine is not stuck.');
     case 'tls': return vscode.l10n.t('The TLS certificates were not accepted. Check ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH, and DOCKER_TLS_VERIFY.');
     case 'ssh': return vscode.l10n.t('The SSH login failed. Check that ssh user@host works without a password prompt (load your key into ssh-agent).');
     case 'config': return vscode.l10n.t('Fix the dockerLearning.host setting, DOCKER_HOST or the current docker context.');

@@ -16,6 +16,24 @@ export function engineMessage(e: unknown): string {
   return err?.json?.message ?? err?.message ?? String(e);
 }
 
+/** The container was removed (from a terminal, another tool, --rm) between the view's refresh and the action. */
+export class ContainerGoneError extends Error {
+  readonly code = 'CONTAINER_GONE';
+  readonly statusCode = 404;
+  constructor(readonly containerId: string, readonly engineText: string) {
+    super(`The container ${containerId.slice(0, 12)} no longer exists (${engineText})`);
+    this.name = 'ContainerGoneError';
+  }
+}
+
+/** Turns the engine's 404 "No such container" into ContainerGoneError; every other error passes through. */
+export async function orGone<T>(id: string, work: Promise<T>): Promise<T> {
+  try { return await work; } catch (e) {
+    if ((e as { statusCode?: number })?.statusCode === 404 && /no such container/i.test(engineMessage(e))) { throw new ContainerGoneError(id, engineMessage(e)); }
+    throw e;
+  }
+}
+
 export interface LogOptions {
   follow?: boolean;
   /** Lines from the end; 'all' for everything. */
@@ -70,41 +88,41 @@ export class ContainerOps {
   }
 
   inspect(id: string): Promise<Dockerode.ContainerInspectInfo> {
-    return this.api.getContainer(id).inspect();
+    return orGone(id, this.api.getContainer(id).inspect());
   }
 
   /** Returns false when it was already running. */
   async start(id: string): Promise<boolean> {
-    try { await this.api.getContainer(id).start(); return true; } catch (e) { if (notModified(e)) { return false; } throw e; }
+    try { await orGone(id, this.api.getContainer(id).start()); return true; } catch (e) { if (notModified(e)) { return false; } throw e; }
   }
 
   /** Returns false when it was already stopped. `timeout`: seconds before SIGKILL (Docker's default is 10). */
   async stop(id: string, timeout?: number): Promise<boolean> {
-    try { await this.api.getContainer(id).stop(timeout === undefined ? {} : { t: timeout }); return true; } catch (e) { if (notModified(e)) { return false; } throw e; }
+    try { await orGone(id, this.api.getContainer(id).stop(timeout === undefined ? {} : { t: timeout })); return true; } catch (e) { if (notModified(e)) { return false; } throw e; }
   }
 
-  async restart(id: string): Promise<void> { await this.api.getContainer(id).restart(); }
-  async pause(id: string): Promise<void> { await this.api.getContainer(id).pause(); }
-  async unpause(id: string): Promise<void> { await this.api.getContainer(id).unpause(); }
-  async kill(id: string, signal = 'SIGKILL'): Promise<void> { await this.api.getContainer(id).kill({ signal }); }
+  async restart(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).restart()); }
+  async pause(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).pause()); }
+  async unpause(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).unpause()); }
+  async kill(id: string, signal = 'SIGKILL'): Promise<void> { await orGone(id, this.api.getContainer(id).kill({ signal })); }
 
   /** `force` kills a running container first, like `docker container rm -f`. */
   async remove(id: string, opts: { force?: boolean } = {}): Promise<void> {
-    await this.api.getContainer(id).remove({ force: !!opts.force });
+    await orGone(id, this.api.getContainer(id).remove({ force: !!opts.force }));
   }
 
   async rename(id: string, newName: string): Promise<void> {
-    await this.api.getContainer(id).rename({ name: newName });
+    await orGone(id, this.api.getContainer(id).rename({ name: newName }));
   }
 
   /** Returns the new image's id. */
   async commit(id: string, opts: { repo: string; tag: string; comment?: string }): Promise<string> {
-    const result = (await this.api.getContainer(id).commit({ repo: opts.repo, tag: opts.tag, comment: opts.comment })) as { Id?: string };
+    const result = (await orGone(id, this.api.getContainer(id).commit({ repo: opts.repo, tag: opts.tag, comment: opts.comment }))) as { Id?: string };
     return result.Id ?? '';
   }
 
   async top(id: string): Promise<TopResult> {
-    const result = (await this.api.getContainer(id).top()) as { Titles?: string[]; Processes?: string[][] };
+    const result = (await orGone(id, this.api.getContainer(id).top())) as { Titles?: string[]; Processes?: string[][] };
     return { titles: result.Titles ?? [], processes: result.Processes ?? [] };
   }
 
@@ -114,7 +132,7 @@ export class ContainerOps {
    */
   async logs(id: string, opts: LogOptions, sink: LogSink): Promise<LogSession> {
     const container = this.api.getContainer(id);
-    const info = await container.inspect();
+    const info = await orGone(id, container.inspect());
     const tty = !!info.Config?.Tty;
     const params = {
       stdout: true, stderr: true,
@@ -179,10 +197,10 @@ export class ContainerOps {
   /** `docker container exec -it <id> <shell>`: a TTY, stdin attached, resizable. */
   async shell(id: string, opts: { shells?: string[]; columns?: number; rows?: number } = {}): Promise<ShellSession> {
     const shell = await this.pickShell(id, opts.shells);
-    const exec = await this.api.getContainer(id).exec({
+    const exec = await orGone(id, this.api.getContainer(id).exec({
       Cmd: [shell], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
       Env: ['TERM=xterm-256color'],
-    });
+    }));
     const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as unknown as Duplex;
     const dataListeners: ((c: Buffer) => void)[] = [];
     const exitListeners: ((code: number | undefined) => void)[] = [];

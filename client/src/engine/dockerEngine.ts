@@ -3,6 +3,7 @@
 import Dockerode from 'dockerode';
 import type { Endpoint } from './endpoint';
 import { ContainerOps } from './containers';
+import { boundReads, DEFAULT_READ_TIMEOUT_MS } from './requestTimeout';
 import { EventsWatcher, WatchListener, WatchOptions } from './events';
 import type { ContainerSummary } from './containerSummary';
 
@@ -13,8 +14,10 @@ export class DockerEngine {
   /** `docker container …` */
   readonly containers: ContainerOps;
 
-  constructor(readonly endpoint: Endpoint) {
+  /** `readTimeoutMs`: how long a non-streaming read (ping, list, inspect) may wait for an answer; 0 for no bound. */
+  constructor(readonly endpoint: Endpoint, readTimeoutMs = DEFAULT_READ_TIMEOUT_MS) {
     this.api = new Dockerode(endpoint.options);
+    boundReads(this.api, readTimeoutMs);
     this.containers = new ContainerOps(this.api);
   }
 

@@ -11,6 +11,7 @@ export type EngineProblemKind =
   | 'permission'      // the socket exists but this user may not open it (docker group)
   | 'refused'         // tcp:// host answers but nothing listens on that port
   | 'hostUnreachable' // tcp:// or ssh:// host cannot be found or reached
+  | 'noAnswer'        // something accepted the connection but never answered (EngineTimeoutError)
   | 'tls'             // certificates do not match
   | 'ssh'             // ssh login failed
   | 'other';
@@ -35,6 +36,7 @@ export function classifyEngineError(error: unknown, ctx: ProblemContext): Engine
     const installed = ['docker', 'dockerd', 'podman'].some((p) => ctx.hasProgram(p));
     return { kind: installed ? 'notRunning' : 'notInstalled', detail };
   }
+  if (code === 'ENGINE_TIMEOUT') { return { kind: 'noAnswer', detail }; }
   if (code === 'EACCES' || code === 'EPERM') { return { kind: 'permission', detail }; }
   if (code === 'ECONNREFUSED') { return { kind: /connect ECONNREFUSED \//.test(detail) ? 'notRunning' : 'refused', detail }; }
   if (['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET'].includes(code)) { return { kind: 'hostUnreachable', detail }; }

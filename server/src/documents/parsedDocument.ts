@@ -15,6 +15,16 @@ export class ParsedDocument {
 
   get uri(): string { return this.document.uri; }
 
+  /** Whether this version's tree has been built already (reading `dockerfile` would not parse). */
+  get isParsed(): boolean { return this.ast !== undefined; }
+
+  private lineArray: string[] | undefined;
+  /** This version's lines (split on \n, kept), for comparing versions line by line. */
+  get lines(): string[] {
+    this.lineArray ??= this.text.split('\n');
+    return this.lineArray;
+  }
+
   /** The dockerfile-ast tree, parsed on first use and kept for this version. */
   get dockerfile(): Dockerfile {
     this.ast ??= DockerfileParser.parse(this.text);
@@ -35,25 +45,38 @@ export class ParsedDocument {
 /** Keeps one ParsedDocument per open document, replaced whenever the version changes. */
 export class ParsedDocumentCache {
   private readonly byUri = new Map<string, ParsedDocument>();
+  /** Per document, the newest version whose tree was built: hover may answer from it (see hover/hoverSnapshot.ts). */
+  private readonly parsedByUri = new Map<string, ParsedDocument>();
   /** How many times a document was parsed: tests assert "once per version" with it. */
   parses = 0;
 
   get(document: TextDocument): ParsedDocument {
     const cached = this.byUri.get(document.uri);
     if (cached && cached.version === document.version && cached.document === document) { return cached; }
-    const parsed = new CountingParsedDocument(document, () => this.parses++);
+    const parsed = new CountingParsedDocument(document, (doc) => {
+      this.parses++;
+      const previous = this.parsedByUri.get(doc.uri);
+      if (!previous || previous.document !== doc.document || previous.version <= doc.version) { this.parsedByUri.set(doc.uri, doc); }
+    });
     this.byUri.set(document.uri, parsed);
     return parsed;
   }
 
-  delete(uri: string): void { this.byUri.delete(uri); }
+  /** The newest parsed version of this document (the same TextDocument, i.e. not closed since), if any. */
+  lastParsed(document: TextDocument): ParsedDocument | undefined {
+    const parsed = this.parsedByUri.get(document.uri);
+    return parsed && parsed.document === document ? parsed : undefined;
+  }
+
+  delete(uri: string): void { this.byUri.delete(uri); this.parsedByUri.delete(uri); }
 }
 
 class CountingParsedDocument extends ParsedDocument {
   private counted = false;
-  constructor(document: TextDocument, private readonly onParse: () => void) { super(document); }
+  constructor(document: TextDocument, private readonly onParse: (doc: ParsedDocument) => void) { super(document); }
   override get dockerfile(): Dockerfile {
-    if (!this.counted) { this.counted = true; this.onParse(); }
-    return super.dockerfile;
+    const tree = super.dockerfile;
+    if (!this.counted) { this.counted = true; this.onParse(this); }
+    return tree;
   }
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activatedApi, hoverAt, workspaceFile } from '../helpers';
+import { note } from '../runInHost';
 
 describe('activation (real VS Code extension host)', () => {
   it('activates on a Dockerfile and starts the language client', async () => {
@@ -10,7 +11,7 @@ describe('activation (real VS Code extension host)', () => {
     const api = await activatedApi();
     assert.ok(api.languageClient.isRunning(), 'the language client is running');
     const ms = await api.activationMs;
-    console.log(`      activation → language client ready: ${ms} ms`);
+    note(`activation → language client ready: ${ms} ms`);
   });
 
   it('shows our teaching hover on FROM in a real editor', async () => {

@@ -2,7 +2,7 @@
 // spinner on the view, telling the learner the command it stands for, and saying what failed.
 import * as vscode from 'vscode';
 import { outputChannel, showCliEquivalent } from '../../cli/cliEquivalent';
-import { engineMessage } from '../../engine/containers';
+import { ContainerGoneError, engineMessage } from '../../engine/containers';
 import type { ContainerSummary } from '../../engine/containerSummary';
 import type { ContainersView } from '../containersView';
 import { splitArgs, resolveTargets, TargetRequest } from '../targets';
@@ -25,7 +25,7 @@ export async function forEach(view: ContainersView, containers: ContainerSummary
   const worker = async () => {
     while (next < containers.length) {
       const c = containers[next++];
-      try { await fn(c); done.push(c.name); } catch (e) { failed.push({ name: c.name, error: engineMessage(e) }); }
+      try { await fn(c); done.push(c.name); } catch (e) { failed.push({ name: c.name, error: e instanceof ContainerGoneError ? vscode.l10n.t('it no longer exists: it was removed meanwhile (from a terminal or another tool). Refresh the view.') : engineMessage(e) }); }
     }
   };
   await vscode.window.withProgress({ location: { viewId: 'dockerLearning.containers' } }, () =>

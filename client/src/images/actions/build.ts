@@ -14,6 +14,7 @@ import { buildArgs as argsOf, parseDockerfile, targetStage, type ParsedDockerfil
 import { humanSize } from '../model/format';
 import { imageRefProblem, withDefaultTag } from '../model/imageRef';
 import { envProblem, splitWords } from '../model/runCommand';
+import { buildArgsProblem } from '../model/inputRules';
 import { cliPath, showActionError, type ImagesContext } from './common';
 
 export const BUILD_DIAGNOSTICS = 'docker-learning-build';
@@ -146,6 +147,9 @@ export async function buildAction(ctx: ImagesContext, diagnostics: vscode.Diagno
         for (const word of splitWords(answer)) { const eq = word.indexOf('='); buildArgs[word.slice(0, eq)] = word.slice(eq + 1); }
       }
     }
+    // Build args from executeCommand never went through the input box: checked before the engine sees them.
+    const argsProblem = buildArgsProblem(buildArgs, vscode.l10n.t);
+    if (argsProblem) { throw new Error(argsProblem); }
     return await runBuild(ctx, diagnostics, { uri, text, parsed, tag, contextDir, target: target ?? undefined, buildArgs, labels: args?.labels ?? {} });
   } catch (e) {
     await showActionError(vscode.l10n.t('Build image'), e);

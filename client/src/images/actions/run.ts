@@ -5,6 +5,7 @@ import { dockerCommand } from '../../cli/shellQuote';
 import { showCliEquivalent } from '../../cli/cliEquivalent';
 import { inspectImage, runDetached } from '../../engine/images';
 import { containerNameProblem, envListProblem, envProblem, portsProblem, runCliArgs, runCreateOptions, splitPorts, splitWords, suggestedPorts, type RunMode, type RunSpec } from '../model/runCommand';
+import { envEntriesProblem, portListProblem } from '../model/inputRules';
 import { openRunTerminal } from '../runTerminal';
 import { cliRef, resolveTarget, showActionError, type Args, type ImagesContext } from './common';
 
@@ -58,6 +59,11 @@ export async function runAction(ctx: ImagesContext, node: unknown, args: Args<Ru
       if (!picked) { return undefined; }
       mode = picked.mode;
     }
+    // Arguments from executeCommand never went through an input box: same checks, before any call.
+    for (const problem of [portListProblem(ports, vscode.l10n.t), envEntriesProblem(env, vscode.l10n.t)]) {
+      if (problem) { throw new Error(problem); }
+    }
+    if (typeof name !== 'string') { throw new Error(vscode.l10n.t('A container name is at least 2 characters: letters, digits, _, . and -, starting with a letter or digit')); }
     const spec: RunSpec = {
       image: image.ref, name: name.trim() || undefined,
       ports: Array.isArray(ports) ? ports : splitPorts(ports),

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { classifyEngineError } from '../../../../client/src/engine/engineProblem';
 import { EndpointError } from '../../../../client/src/engine/endpoint';
+import { EngineTimeoutError } from '../../../../client/src/engine/requestTimeout';
 
 const err = (code: string, message: string) => Object.assign(new Error(message), { code });
 const installed = { hasProgram: (p: string) => p === 'docker' };
@@ -28,6 +29,10 @@ describe('classifyEngineError (what the view says when the engine cannot be reac
   });
   it('a bad endpoint configuration', () => {
     assert.strictEqual(classifyEngineError(new EndpointError('"foo" is not a Docker host'), installed).kind, 'config');
+  });
+  it('an endpoint that accepts and never answers a read in time: no answer', () => {
+    const e = new EngineTimeoutError('GET', '/_ping', 30_000);
+    assert.deepStrictEqual(classifyEngineError(e, installed), { kind: 'noAnswer', detail: 'The engine did not answer GET /_ping within 30 s' });
   });
   it('anything else keeps its message', () => {
     assert.deepStrictEqual(classifyEngineError(new Error('boom'), installed), { kind: 'other', detail: 'boom' });

@@ -1,0 +1,76 @@
+// Which parse a hover reads. On a big file every keystroke is a new version, and parsing it with
+// dockerfile-ast takes hundreds of milliseconds on the main thread; a hover far from the edit would wait
+// for that. So a hover on a version not parsed yet answers from the newest parsed version when the
+// lines that differ cannot change its answer; otherwise (or when unsure) it parses the current version.
+import type { ParsedDocument } from '../documents/parsedDocument';
+import { documentIndex, instructionIndexAt } from './documentIndex';
+
+/**
+ * Instructions whose edits never change another instruction's hover: no variables (ARG, ENV), no stages
+ * (FROM), nothing the effective start command reads (CMD, ENTRYPOINT, SHELL), no ONBUILD triggers.
+ * Edited text mentioning `from` is refused as well (COPY --from, RUN --mount=from= list a stage's users).
+ */
+const SAFE_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'LABEL', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'MAINTAINER']);
+
+/**
+ * `current` if it is parsed already or `previous` cannot stand in for it; else `previous`, when every
+ * line that differs between them lies in an instruction of a safe kind other than the one under the
+ * hovered line, keeps the same line count, keyword, continuation and kind of line, and touches no heredoc.
+ */
+export function hoverSnapshot(current: ParsedDocument, previous: ParsedDocument | undefined, hoverLine: number): ParsedDocument {
+  if (current.isParsed || !previous || previous === current || !previous.isParsed) { return current; }
+  return canAnswerFor(previous, current, hoverLine) ? previous : current;
+}
+
+function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: number): boolean {
+  const oldLines = base.lines;
+  const newLines = current.lines;
+  if (oldLines.length !== newLines.length) { return false; }
+  let first = 0;
+  while (first < oldLines.length && oldLines[first] === newLines[first]) { first++; }
+  if (first === oldLines.length) { return true; }
+  let last = oldLines.length - 1;
+  while (last > first && oldLines[last] === newLines[last]) { last--; }
+  if (hoverLine >= first && hoverLine <= last) { return false; }
+
+  const index = documentIndex(base);
+  const escape = index.escapeChar;
+  const hovered = instructionIndexAt(index, { line: hoverLine, character: 0 });
+  const checked = new Set<number>();
+  for (let line = first; line <= last; line++) {
+    const before = oldLines[line];
+    const after = newLines[line];
+    if (before === after) { continue; }
+    const at = instructionIndexAt(index, { line, character: 0 });
+    if (at < 0 || at === hovered) { return false; }
+    const instruction = index.instructions[at];
+    if (!SAFE_KEYWORDS.has(instruction.getKeyword())) { return false; }
+    if (!sameShape(before, after, escape)) { return false; }
+    if (line === index.startLines[at] && leadingWord(before) !== leadingWord(after)) { return false; }
+    if (!checked.has(at)) {
+      checked.add(at);
+      const range = instruction.getRange();
+      if (hoverLine >= range.start.line && hoverLine <= range.end.line) { return false; }
+      for (let l = range.start.line; l <= range.end.line; l++) { if (oldLines[l].includes('<<')) { return false; } }
+    }
+  }
+  return true;
+}
+
+/** Both lines are ordinary instruction text (not blank, not a comment, no heredoc, no `from`) and continue alike. */
+function sameShape(before: string, after: string, escape: string): boolean {
+  for (const text of [before, after]) {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || text.includes('<<') || /from/i.test(text)) { return false; }
+  }
+  return continues(before, escape) === continues(after, escape);
+}
+
+function continues(line: string, escape: string): boolean {
+  const trimmed = line.replace(/\s+$/, '');
+  return trimmed.endsWith(escape);
+}
+
+function leadingWord(line: string): string {
+  return /^\s*(\S*)/.exec(line)![1].toUpperCase();
+}

@@ -1,0 +1,87 @@
+// A hover on a version not parsed yet may answer from the previous version's parse (hover/hoverSnapshot.ts).
+// Differential check: whenever the previous parse is used, the answer must be exactly what a fresh parse
+// of the new text gives, on the fixture corpus with many kinds of one-line edits at every hover line.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
+import { computeHover } from '../../../../server/src/hover/computeHover';
+import { hoverSnapshot } from '../../../../server/src/hover/hoverSnapshot';
+import { rng } from '../../../fuzz/dockerfileGenerator';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+
+function corpus(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) { return; }
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { walk(p); } else if (/Dockerfile|\.dockerfile$/i.test(e.name)) { out.push(fs.readFileSync(p, 'utf8')); }
+    }
+  };
+  walk(path.join(ROOT, 'test', 'fixtures'));
+  walk(path.join(ROOT, 'test', 'grammar'));
+  return out;
+}
+
+const EDITS: ((line: string) => string)[] = [
+  (l) => `${l} `, (l) => `${l}x`, (l) => l.replace(/\S+$/, 'changed'), (l) => l.replace(/\s*\\\s*$/, ''), (l) => `${l} \\`,
+  (l) => l.replace(/^\s*\S+/, 'ENV'), (l) => l.replace(/^\s*\S+/, 'FROM'), (l) => `${l} --from=build`, (l) => `${l} <<EOF`,
+  (l) => `# ${l}`, () => '', (l) => l.replace(/\$\{?\w+\}?/, '$OTHER'), (l) => l.replace(/\S/, ''),
+];
+
+function hoverValue(doc: ParsedDocument, line: number, character: number): string {
+  return JSON.stringify(computeHover(doc, { line, character }, 'en'));
+}
+
+describe('hover answers from the previous parse only when the edit cannot change it', () => {
+  it('gives exactly the fresh parse\'s answer whenever it reuses the previous one (fixtures × one-line edits)', function () {
+    this.timeout(120_000);
+    const r = rng(5);
+    let reused = 0; let checked = 0;
+    for (const text of corpus()) {
+      const lines = text.split('\n');
+      if (lines.length > 200) { continue; }
+      for (let k = 0; k < 6; k++) {
+        const edited = [...lines];
+        const at = Math.floor(r() * lines.length);
+        edited[at] = EDITS[Math.floor(r() * EDITS.length)](lines[at]);
+        const document = TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, text);
+        const cache = new ParsedDocumentCache();
+        void cache.get(document).dockerfile;
+        TextDocument.update(document, [{ text: edited.join('\n') }], 2);
+        const current = cache.get(document);
+        const fresh = new ParsedDocument(TextDocument.create('file:///w/Dockerfile', 'dockerfile', 2, edited.join('\n')));
+        for (let line = 0; line < lines.length; line++) {
+          const used = hoverSnapshot(current, cache.lastParsed(document), line);
+          if (used === current) { continue; }
+          reused++;
+          for (const character of [0, 1, 4, 8, 14, 22]) {
+            checked++;
+            assert.strictEqual(hoverValue(used, line, character), hoverValue(fresh, line, character),
+              `line ${line}:${character} after editing line ${at} to ${JSON.stringify(edited[at])}:\n${text.slice(0, 1500)}`);
+          }
+        }
+      }
+    }
+    assert.ok(reused > 50 && checked > 300, `the previous parse was used (${reused} hovers, ${checked} positions checked)`);
+  });
+
+  it('reuses it for a hover away from an edit inside a RUN, and not on the edited instruction or after an ENV edit', () => {
+    const text = ['FROM alpine:3.20', 'ENV A=1', 'RUN echo one \\', '    && echo two', 'COPY a /a', 'CMD ["sh"]', ''].join('\n');
+    const document = TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, text);
+    const cache = new ParsedDocumentCache();
+    const base = cache.get(document);
+    void base.dockerfile;
+    TextDocument.update(document, [{ text: text.replace('echo two', 'echo three') }], 2);
+    const v2 = cache.get(document);
+    assert.strictEqual(hoverSnapshot(v2, cache.lastParsed(document), 4), base, 'COPY, below the edited RUN');
+    assert.strictEqual(hoverSnapshot(v2, cache.lastParsed(document), 2), v2, 'the edited RUN itself');
+    assert.strictEqual(cache.parses, 1);
+    TextDocument.update(document, [{ text: text.replace('A=1', 'A=2') }], 3);
+    const v3 = cache.get(document);
+    assert.strictEqual(hoverSnapshot(v3, cache.lastParsed(document), 4), v3, 'an ENV edit changes variable hovers');
+  });
+});
