@@ -2,10 +2,9 @@
 // each followed by every kind of request at random positions (some past the end). No crash, no
 // request over 1 s, no error in the server's log. The seed is printed so a failure can be replayed.
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { startStdioServer, StdioServer, ROOT } from '../support/lspClient';
 import { extremeDocuments, generateDocument, rng } from './dockerfileGenerator';
+import { dockerfileCorpus } from '../support/dockerfileCorpus';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
@@ -15,17 +14,7 @@ const REQUEST_LIMIT_MS = 1000;
 const EXTREME = process.env.FUZZ_EXTREME !== '0';
 
 function corpus(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) { return; }
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) { walk(p); } else if (/Dockerfile|\.dockerfile$/i.test(e.name)) { out.push(fs.readFileSync(p, 'utf8')); }
-    }
-  };
-  walk(path.join(ROOT, 'test', 'fixtures'));
-  walk(path.join(ROOT, 'sample'));
-  return out;
+  return dockerfileCorpus(ROOT, ['test/fixtures', 'sample']);
 }
 
 describe('fuzzing the language server', function () {

@@ -2,28 +2,18 @@
 // Differential check: whenever the previous parse is used, the answer must be exactly what a fresh parse
 // of the new text gives, on the fixture corpus with many kinds of one-line edits at every hover line.
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
 import { computeHover } from '../../../../server/src/hover/computeHover';
 import { hoverSnapshot } from '../../../../server/src/hover/hoverSnapshot';
 import { rng } from '../../../fuzz/dockerfileGenerator';
+import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
 function corpus(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) { return; }
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) { walk(p); } else if (/Dockerfile|\.dockerfile$/i.test(e.name)) { out.push(fs.readFileSync(p, 'utf8')); }
-    }
-  };
-  walk(path.join(ROOT, 'test', 'fixtures'));
-  walk(path.join(ROOT, 'test', 'grammar'));
-  return out;
+  return dockerfileCorpus(ROOT, ['test/fixtures', 'test/grammar']);
 }
 
 const EDITS: ((line: string) => string)[] = [
