@@ -46,10 +46,11 @@ const lastRun = new WeakMap<ParsedDocument, RuleFinding[]>();
 export function computeDiagnostics(doc: ParsedDocument, ctx: DiagnosticsContext): Diagnostic[] {
   let syntax: Diagnostic[] = [];
   try {
-    syntax = validateSyntax(doc.text, ctx.service, ctx.language, ctx.incremental);
+    syntax = validateSyntax(doc.text, ctx.service, ctx.language, ctx.incremental, ctx.incremental ? { tree: doc.rulesTree, lines: doc.lines } : undefined);
   } catch (e) {
     ctx.log(`syntax validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
   }
+  for (const failure of ctx.incremental?.failures ?? []) { ctx.log(`syntax validation failed for ${doc.uri}, ${failure}`); }
   const { findings, model } = runRules(doc, ctx);
   lastRun.set(doc, findings);
 
@@ -95,7 +96,7 @@ export function runRules(doc: ParsedDocument, ctx: Pick<DiagnosticsContext, 'log
   let model: DockerfileModel;
   try {
     const dockerignore = findDockerIgnore(doc.uri, ctx.readFile ?? defaultReader);
-    model = new DockerfileModel(doc.dockerfile, doc.text, { uri: doc.uri, dockerignore });
+    model = new DockerfileModel(doc.rulesTree, doc.text, { uri: doc.uri, dockerignore, lines: doc.lines });
   } catch (e) {
     ctx.log(`diagnostics: could not analyse ${doc.uri}: ${(e as Error).stack ?? e}`);
     return { findings: [] };

@@ -1,7 +1,8 @@
 // How a learner turns rules down or off: the `dockerLearning.diagnostics.rules` setting, BuildKit's
 // own `# check=skip=…` parser directive (for rules that mirror a BuildKit build check), and an ignore
 // comment on the line above an instruction.
-import type { Comment, ParserDirective } from 'dockerfile-ast';
+import type { ParserDirective } from 'dockerfile-ast';
+import type { CommentLike } from '../documents/instructionScanner';
 import type { Rule, RuleSetting, RuleSeverity } from './rule';
 
 /** `# docker-learning-ignore` (every rule) or `# docker-learning-ignore rule-id, OtherRule`. */
@@ -48,7 +49,7 @@ export function skippedByCheckDirective(rule: Rule, check: CheckDirective): bool
  * Ignore comments by the line they govern: the first line after the comment (and after any comments
  * stacked directly below it). A value of 'all' silences every rule there.
  */
-export function readIgnoreComments(comments: readonly Comment[], lines: readonly string[]): Map<number, Set<string> | 'all'> {
+export function readIgnoreComments(comments: readonly CommentLike[], lines: readonly string[]): Map<number, Set<string> | 'all'> {
   const result = new Map<number, Set<string> | 'all'>();
   for (const c of comments) {
     const m = IGNORE_RE.exec(c.getContent());

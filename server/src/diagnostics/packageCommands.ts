@@ -99,9 +99,9 @@ export function removesPath(model: DockerfileModel, info: InstructionInfo, prefi
 
 /** A `--mount=type=cache` on the RUN whose target is at or above the given directory. */
 export function cacheMountCovers(model: DockerfileModel, info: InstructionInfo, dir: string): boolean {
-  const shell = model.shellOf(info);
-  if (!shell) { return false; }
-  return shell.flags.some((f) => {
+  // Only the flags are needed: no shell parse (this is asked for every RUN of the final image).
+  if (info.keyword !== 'RUN' || !model.rawIncludes(info, '--mount')) { return false; }
+  return model.flagsOf(info).some((f) => {
     if (f.name !== 'mount' || !f.value) { return false; }
     const opts = new Map(f.value.split(',').map((kv) => { const eq = kv.indexOf('='); return eq < 0 ? [kv, 'true'] as const : [kv.slice(0, eq), kv.slice(eq + 1)] as const; }));
     if ((opts.get('type') ?? 'bind') !== 'cache') { return false; }

@@ -8,6 +8,7 @@ import { ValidationCode } from 'dockerfile-utils';
 import type { Language } from '../i18n/language';
 import { VALIDATOR_SETTINGS } from './validatorSettings';
 import type { ChunkedSyntaxValidator } from '../incremental/chunkedValidation';
+import type { DockerfileLike } from '../documents/instructionScanner';
 
 export const SYNTAX_SOURCE = 'dockerfile-utils';
 
@@ -23,8 +24,9 @@ const REPLACED_BY_OUR_RULES = new Set<number>([
  * With `incremental` (one per open document), only the chunks of instructions an edit touched are
  * revalidated; the result is the same (test/unit/server/performance/chunkedValidation.test.ts).
  */
-export function validateSyntax(text: string, service: DockerfileLanguageService, language: Language, incremental?: ChunkedSyntaxValidator): Diagnostic[] {
-  const diagnostics = incremental ? incremental.validate(text) : service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
+export function validateSyntax(text: string, service: DockerfileLanguageService, language: Language, incremental?: ChunkedSyntaxValidator,
+  parsed?: { tree: DockerfileLike; lines: string[] }): Diagnostic[] {
+  const diagnostics = incremental ? incremental.validate(text, parsed?.tree, parsed?.lines) : service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
   const kept = diagnostics.filter((d) => !REPLACED_BY_OUR_RULES.has(Number(d.code)));
   if (language === 'zh-cn') {
     for (const d of kept) { if (typeof d.message === 'string') { d.message = translateSyntaxMessage(d.message); } }

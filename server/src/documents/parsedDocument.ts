@@ -1,6 +1,7 @@
 // Parse once per document version: every request on the same version shares one AST.
 import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DockerfileLike, scanDockerfile } from './instructionScanner';
 
 export class ParsedDocument {
   private ast: Dockerfile | undefined;
@@ -29,6 +30,16 @@ export class ParsedDocument {
   get dockerfile(): Dockerfile {
     this.ast ??= DockerfileParser.parse(this.text);
     return this.ast;
+  }
+
+  private scan: DockerfileLike | undefined;
+  /**
+   * The instructions, comments and directives the teaching rules read: our fast scan, or dockerfile-ast's
+   * tree where the scan declines (heredocs). Same boundaries either way (documents/instructionScanner.ts).
+   */
+  get rulesTree(): DockerfileLike {
+    this.scan ??= this.ast ?? scanDockerfile(this.text) ?? this.dockerfile;
+    return this.scan;
   }
 
   private readonly derivedValues = new Map<string, unknown>();

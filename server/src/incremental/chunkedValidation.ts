@@ -14,6 +14,7 @@ import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { DockerfileParser } from 'dockerfile-ast';
 import { ValidationCode } from 'dockerfile-utils';
 import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
+import type { DockerfileLike } from '../documents/instructionScanner';
 
 /** Problems of the leading directives: chunk 0 holds the directives where they are and reports them. */
 const DIRECTIVE_CODES = new Set<number>([ValidationCode.CASING_DIRECTIVE, ValidationCode.DUPLICATED_ESCAPE_DIRECTIVE, ValidationCode.INVALID_ESCAPE_DIRECTIVE]);
@@ -106,6 +107,26 @@ export function scan(text: string): Scan {
   return { lines, prologueEnd, segments, ok: true };
 }
 
+/**
+ * Segments from the exact instruction scan (documents/instructionScanner.ts): its boundaries are
+ * dockerfile-ast's, so nothing is ambiguous. Undefined for a dockerfile-ast tree (the scan declined).
+ */
+export function scanFromTree(tree: DockerfileLike, lines: string[]): Scan | undefined {
+  const instructions = tree.getInstructions();
+  if (instructions.length > 0 && !instructions[0].rawText) { return undefined; }
+  let prologueEnd = 0;
+  while (prologueEnd < lines.length && (COMMENT.test(lines[prologueEnd]) || BLANK.test(lines[prologueEnd]))) { prologueEnd++; }
+  const segments: Segment[] = [];
+  for (const ins of instructions) {
+    const range = ins.getRange();
+    const keyword = ins.getKeyword();
+    const insStart = range.start.line;
+    const end = range.end.line + 1;
+    segments.push({ insStart, end, keyword, declares: keyword === 'ARG' || keyword === 'ENV' ? declaredNames(lines, insStart, end) : undefined });
+  }
+  return { lines, prologueEnd, segments, ok: true };
+}
+
 const REFERENCE = /\$\{([^}:\s$]*)|\$([A-Za-z0-9_]+)/g;
 function referencedNames(text: string): Set<string> {
   const names = new Set<string>();
@@ -118,23 +139,35 @@ interface Decl { env?: Segment; arg?: Segment }
 /** One per open document: keeps the chunk results of the last run, keyed by each chunk's synthetic text. */
 export class ChunkedSyntaxValidator {
   private cache = new Map<string, Diagnostic[]>();
+  /** Names each chunk text refers to, from the last run (most chunks are unchanged between versions). */
+  private names = new Map<string, Set<string>>();
   /** Chunks validated by dockerfile-utils in the last run (tests and the benchmark read it). */
   lastValidated = 0;
   lastChunks = 0;
+  /** Chunks dockerfile-utils failed on in the last run (the caller logs them). */
+  failures: string[] = [];
 
   constructor(private readonly service: DockerfileLanguageService, private readonly options: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {}
 
   /** Raw dockerfile-utils diagnostics for the whole text, as `service.validate(text, VALIDATOR_SETTINGS)` would give. */
-  validate(text: string): Diagnostic[] {
-    const lineCount = countLines(text);
-    const s = lineCount < this.options.minLines ? undefined : scan(text);
+  validate(text: string, tree?: DockerfileLike, textLines?: string[]): Diagnostic[] {
+    const lineCount = textLines?.length ?? countLines(text);
+    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'))) ?? scan(text);
     if (!s || !s.ok) {
-      this.lastValidated = 1; this.lastChunks = 1; this.cache.clear();
-      return this.service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
+      this.lastValidated = 1; this.lastChunks = 1; this.cache.clear(); this.names.clear();
+      this.failures = [];
+      try {
+        return this.service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
+      } catch (e) {
+        this.failures.push(`whole text: ${(e as Error).message}`);
+        return [];
+      }
     }
+    this.failures = [];
     const { lines, prologueEnd, segments } = s;
     const prologue = lines.slice(0, prologueEnd).join('\n');
     const next = new Map<string, Diagnostic[]>();
+    const nextNames = new Map<string, Set<string>>();
     const out: Diagnostic[] = [];
     this.lastValidated = 0; this.lastChunks = 0;
 
@@ -154,7 +187,9 @@ export class ChunkedSyntaxValidator {
       if (chunkStartLine === 0) {
         synthetic = chunkText; at = 0;
       } else {
-        const refs = referencedNames(chunkText);
+        let refs = this.names.get(chunkText);
+        if (!refs) { refs = referencedNames(chunkText); }
+        nextNames.set(chunkText, refs);
         const pieces = new Set<Segment>();
         for (const name of refs) { const g = globals.get(name); if (g) { pieces.add(g); } }
         // Some instruction always comes before the chunk, so its leading comments are never read as
@@ -176,7 +211,15 @@ export class ChunkedSyntaxValidator {
       if (!diags) {
         this.lastValidated++;
         const chunkLines = endLine - chunkStartLine;
-        diags = (this.service.validate(synthetic, VALIDATOR_SETTINGS) as Diagnostic[])
+        let found: Diagnostic[] = [];
+        try {
+          found = this.service.validate(synthetic, VALIDATOR_SETTINGS) as Diagnostic[];
+        } catch (e) {
+          // dockerfile-utils overflows its stack on some garbage (variable resolution recursing): only this
+          // chunk loses its syntax problems; the whole-text validation would have lost them all.
+          this.failures.push(`lines ${chunkStartLine + 1}-${endLine}: ${(e as Error).message}`);
+        }
+        diags = found
           .filter((d) => d.range.start.line >= at && d.range.start.line < at + chunkLines && (at === 0 || !DIRECTIVE_CODES.has(Number(d.code))))
           .map((d) => shift(d, -at));
       }
@@ -206,6 +249,7 @@ export class ChunkedSyntaxValidator {
     }
     flush(segments.length, lines.length);
     this.cache = next;
+    this.names = nextNames;
     return out;
   }
 }
@@ -217,8 +261,11 @@ function countLines(text: string): number {
 }
 
 function shift(d: Diagnostic, lines: number): Diagnostic {
+  // dockerfile-utils also records the line of the instruction a problem is in.
+  const instructionLine = (d as { instructionLine?: unknown }).instructionLine;
   return {
     ...d,
+    ...(typeof instructionLine === 'number' ? { instructionLine: instructionLine + lines } : {}),
     range: { start: { line: d.range.start.line + lines, character: d.range.start.character }, end: { line: d.range.end.line + lines, character: d.range.end.character } },
   };
 }

@@ -6,7 +6,8 @@
 // dockerfile-ast gives us the instructions, their ranges, comments and directives. Arguments, flags,
 // properties and heredocs are tokenized here, once per instruction: dockerfile-ast re-parses on every
 // call of those helpers, and its variable API resolves each reference against the whole file.
-import type { Comment, Dockerfile, Instruction, ParserDirective } from 'dockerfile-ast';
+import type { ParserDirective } from 'dockerfile-ast';
+import type { CommentLike, DockerfileLike, InstructionLike } from '../../documents/instructionScanner';
 import type { Range } from 'vscode-languageserver-types';
 import { joinContinuation, joinLines, LogicalText } from './logicalText';
 import { parseShell, ShellScript } from './shell';
@@ -27,11 +28,13 @@ export class InstructionInfo {
   fromParts: FromParts | undefined = undefined;
   /** null: not a shell script (exec form, not a RUN). */
   shell: RunShell | null | undefined = undefined;
+  /** The raw text (see DockerfileModel.rawTextOf). */
+  raw: string | undefined = undefined;
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
 
   constructor(
-    readonly ins: Instruction,
+    readonly ins: InstructionLike,
     /** The instruction word upper-cased, as dockerfile-ast reads it (may be junk like `ENTRYPOINT["X"]`). */
     readonly keyword: string,
     /** Position in model.instructions. */
@@ -136,6 +139,8 @@ export interface ModelOptions {
   uri: string;
   /** The .dockerignore of the build context, when one was found next to the Dockerfile. */
   dockerignore?: DockerIgnore;
+  /** The text split on \n, when the caller has it already. */
+  lines?: string[];
 }
 
 export class DockerfileModel {
@@ -149,15 +154,15 @@ export class DockerfileModel {
   /** Lines inside heredoc bodies (where blank lines and `#` lines are content, not Dockerfile syntax). */
   readonly heredocBodyLines = new Set<number>();
   readonly directives: ParserDirective[];
-  readonly comments: Comment[];
+  readonly comments: CommentLike[];
   private readonly stagesByName = new Map<string, StageInfo>();
   private readonly byKeyword = new Map<string, InstructionInfo[]>();
   /** Instructions that may be in exec form (JSON-capable keywords, ONBUILD, and `CMD[` glued to its bracket). */
   readonly bracketed: InstructionInfo[] = [];
   private finalLineage: Set<StageInfo> | undefined;
 
-  constructor(readonly dockerfile: Dockerfile, readonly text: string, readonly options: ModelOptions) {
-    this.lines = text.split('\n');
+  constructor(readonly dockerfile: DockerfileLike, readonly text: string, readonly options: ModelOptions) {
+    this.lines = options.lines ?? text.split('\n');
     this.escape = dockerfile.getEscapeCharacter();
     this.directives = dockerfile.getDirectives();
     this.comments = dockerfile.getComments();
@@ -186,9 +191,15 @@ export class DockerfileModel {
 
   /** Cheap pre-check on the raw lines of an instruction, before any tokenizing. */
   rawIncludes(info: InstructionInfo, needle: string): boolean {
+    return this.rawTextOf(info).includes(needle);
+  }
+
+  /** The instruction's lines as written (kept per instruction: the pre-checks above ask for it many times). */
+  rawTextOf(info: InstructionInfo): string {
+    if (info.raw !== undefined) { return info.raw; }
+    if (info.ins.rawText) { return info.raw = info.ins.rawText(); }
     const r = info.ins.getRange();
-    for (let l = r.start.line; l <= r.end.line; l++) { if ((this.lines[l] ?? '').includes(needle)) { return true; } }
-    return false;
+    return info.raw = this.lines.slice(r.start.line, r.end.line + 1).join('\n');
   }
 
   /** Parent chain of a stage, itself first. */

@@ -36,6 +36,7 @@ describe('robustness', () => {
 
     const doc = new ParsedDocument(TextDocument.create('file:///x/Dockerfile', 'dockerfile', 1, 'FROM alpine:3.20\nENV\n'));
     Object.defineProperty(doc, 'dockerfile', { get() { throw new Error('parser down'); } });
+    Object.defineProperty(doc, 'rulesTree', { get() { throw new Error('parser down'); } });
     const logs2: string[] = [];
     const d2 = computeDiagnostics(doc, { service, language: 'en', log: (m) => logs2.push(m), readFile: () => undefined });
     assert.ok(d2.some((x) => x.source === 'dockerfile-utils'), 'syntax errors are still published');
