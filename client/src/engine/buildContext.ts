@@ -119,6 +119,8 @@ export interface ContextEntry {
   linkname?: string;
   /** where to read a file's bytes */
   source?: string;
+  /** The file the walk saw (device and inode): what is read later must be that very file. */
+  identity?: { dev: number; ino: number };
   /** bytes given directly (a Dockerfile from outside the context) */
   content?: Buffer;
 }
@@ -177,7 +179,7 @@ export async function listContext(contextDir: string, options: ContextOptions = 
         entries.push({ name: rel, type: 'directory', mode, mtime, size: 0 });
         await walk(abs, rel);
       } else if (st.isFile()) {
-        entries.push({ name: rel, type: 'file', mode, mtime, size: st.size, source: abs });
+        entries.push({ name: rel, type: 'file', mode, mtime, size: st.size, source: abs, identity: { dev: st.dev, ino: st.ino } });
         contentBytes += st.size;
       }
       // Sockets, FIFOs and devices have no place in an image's files: skipped.
@@ -281,6 +283,17 @@ export function tarSize(entries: ContextEntry[]): number {
  * size in its header, so the archive stays well-formed (the CLI fails instead; a learner editing
  * a file during a build should not break it).
  */
+/** Opens for reading without following a final symlink (Windows has no O_NOFOLLOW). */
+const NO_FOLLOW_READ = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
+
+/** A file of the context became something else between the walk and the upload. */
+export class ContextChangedError extends Error {
+  constructor(readonly entryName: string) {
+    super(`${entryName} changed into another file or a link while the build context was sent; nothing outside the context folder is sent. Build again.`);
+    this.name = 'ContextChangedError';
+  }
+}
+
 export function tarStream(entries: ContextEntry[], onBytes?: (bytes: number) => void): Readable {
   async function* generate(): AsyncGenerator<Buffer> {
     const emit = (b: Buffer): Buffer => { onBytes?.(b.length); return b; };
@@ -291,8 +304,19 @@ export function tarStream(entries: ContextEntry[], onBytes?: (bytes: number) => 
         yield emit(entry.content);
       } else if (entry.source) {
         let left = entry.size;
-        const handle = await fs.promises.open(entry.source, 'r');
+        // The walk saw a regular file; by now it may have been replaced by a link to a file
+        // outside the context (or a folder on its way by a link). O_NOFOLLOW refuses a link in
+        // the last place, and the device and inode check catches a link anywhere on the way.
+        let handle: fs.promises.FileHandle;
+        try { handle = await fs.promises.open(entry.source, NO_FOLLOW_READ); } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ELOOP') { throw new ContextChangedError(entry.name); }
+          throw e;
+        }
         try {
+          const opened = await handle.stat();
+          if (!opened.isFile() || (entry.identity && (opened.dev !== entry.identity.dev || opened.ino !== entry.identity.ino))) {
+            throw new ContextChangedError(entry.name);
+          }
           while (left > 0) {
             const chunk = Buffer.alloc(Math.min(left, 1 << 20));
             const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);

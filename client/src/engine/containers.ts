@@ -4,6 +4,13 @@ import type Dockerode from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { ContainerSummary, toContainerSummary } from './containerSummary';
 import { LogDemuxer, StreamType } from './logDemux';
+import { logOptionsProblem, shellOptionsProblem } from '../containers/model/logOptions';
+
+/** An option the engine would refuse or misread, caught before any call; the message says what is accepted. */
+export class InvalidOptionError extends Error {
+  readonly code = 'INVALID_OPTION';
+  constructor(message: string) { super(message); this.name = 'InvalidOptionError'; }
+}
 
 /** The engine answers 304 Not Modified when a container already is in the requested state. */
 function notModified(e: unknown): boolean {
@@ -65,8 +72,11 @@ export interface ShellSession {
   write(data: string | Buffer): void;
   resize(columns: number, rows: number): Promise<void>;
   onData(listener: (chunk: Buffer) => void): void;
-  /** The exit code of the shell, or undefined when the engine could not tell. */
-  onExit(listener: (code: number | undefined) => void): void;
+  /**
+   * The exit code of the shell, or undefined when the engine could not tell. `gone` is set when
+   * the shell ended because its container was removed (docker rm -f from a terminal, --rm).
+   */
+  onExit(listener: (code: number | undefined, gone?: ContainerGoneError) => void): void;
   close(): void;
 }
 
@@ -98,13 +108,16 @@ export class ContainerOps {
 
   /** Returns false when it was already stopped. `timeout`: seconds before SIGKILL (Docker's default is 10). */
   async stop(id: string, timeout?: number): Promise<boolean> {
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= -1)) { throw new InvalidOptionError(`stop --time ${String(timeout)}: whole seconds, or -1 to wait without limit`); }
     try { await orGone(id, this.api.getContainer(id).stop(timeout === undefined ? {} : { t: timeout })); return true; } catch (e) { if (notModified(e)) { return false; } throw e; }
   }
 
   async restart(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).restart()); }
   async pause(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).pause()); }
   async unpause(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).unpause()); }
-  async kill(id: string, signal = 'SIGKILL'): Promise<void> { await orGone(id, this.api.getContainer(id).kill({ signal })); }
+  async kill(id: string, signal = 'SIGKILL'): Promise<void> {
+    if (typeof signal !== 'string' || !/^(SIG)?[A-Z][A-Z0-9+-]*$|^\d{1,2}$/.test(signal)) { throw new InvalidOptionError(`kill --signal ${String(signal)}: a signal name such as SIGTERM, or its number`); }
+    await orGone(id, this.api.getContainer(id).kill({ signal })); }
 
   /** `force` kills a running container first, like `docker container rm -f`. */
   async remove(id: string, opts: { force?: boolean } = {}): Promise<void> {
@@ -131,6 +144,8 @@ export class ContainerOps {
    * separated here so no 8-byte frame header ever reaches a terminal.
    */
   async logs(id: string, opts: LogOptions, sink: LogSink): Promise<LogSession> {
+    const problem = logOptionsProblem(opts);
+    if (problem) { throw new InvalidOptionError(problem); }
     const container = this.api.getContainer(id);
     const info = await orGone(id, container.inspect());
     const tty = !!info.Config?.Tty;
@@ -194,8 +209,25 @@ export class ContainerOps {
     return shells[shells.length - 1];
   }
 
+  /**
+   * Whether the container is gone or being removed. `killed`: the stream ended by a signal, and
+   * the engine may not have recorded the container's own end yet, so a running state is looked at
+   * again for a moment.
+   */
+  private async removedMeanwhile(id: string, killed: boolean): Promise<ContainerGoneError | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      let state: Dockerode.ContainerInspectInfo['State'];
+      try { state = (await orGone(id, this.api.getContainer(id).inspect())).State; } catch (e) { return e instanceof ContainerGoneError ? e : undefined; }
+      if (state.Status === 'removing') { return new ContainerGoneError(id, 'it is being removed'); }
+      if (!killed || !state.Running || attempt >= 10) { return undefined; }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** `docker container exec -it <id> <shell>`: a TTY, stdin attached, resizable. */
   async shell(id: string, opts: { shells?: string[]; columns?: number; rows?: number } = {}): Promise<ShellSession> {
+    const problem = shellOptionsProblem(opts);
+    if (problem) { throw new InvalidOptionError(problem); }
     const shell = await this.pickShell(id, opts.shells);
     const exec = await orGone(id, this.api.getContainer(id).exec({
       Cmd: [shell], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
@@ -203,16 +235,24 @@ export class ContainerOps {
     }));
     const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as unknown as Duplex;
     const dataListeners: ((c: Buffer) => void)[] = [];
-    const exitListeners: ((code: number | undefined) => void)[] = [];
+    const exitListeners: ((code: number | undefined, gone?: ContainerGoneError) => void)[] = [];
     const early: Buffer[] = [];
     let exited = false;
     let exitCode: number | undefined;
+    let gone: ContainerGoneError | undefined;
+    /** The exit code (and whether the container is gone) is known and the listeners were called. */
+    let settled = false;
     stream.on('data', (chunk: Buffer) => { if (dataListeners.length) { dataListeners.forEach((l) => l(chunk)); } else { early.push(chunk); } });
     const onEnd = async () => {
       if (exited) { return; }
       exited = true;
       try { exitCode = (await exec.inspect()).ExitCode ?? undefined; } catch { exitCode = undefined; }
-      exitListeners.forEach((l) => l(exitCode));
+      // When the container was removed under the shell (rm -f kills it first, so the stream ends
+      // while the engine shows it "removing"), say so rather than report the kill's exit code.
+      gone = await this.removedMeanwhile(id, exitCode === undefined || exitCode >= 128);
+      if (gone) { exitCode = undefined; }
+      settled = true;
+      exitListeners.splice(0).forEach((l) => l(exitCode, gone));
     };
     stream.on('end', () => void onEnd());
     stream.on('close', () => void onEnd());
@@ -226,7 +266,7 @@ export class ContainerOps {
       write: (data) => { if (!exited) { stream.write(data); } },
       resize,
       onData: (l) => { dataListeners.push(l); early.splice(0).forEach((c) => l(c)); },
-      onExit: (l) => { if (exited) { l(exitCode); } else { exitListeners.push(l); } },
+      onExit: (l) => { if (settled) { l(exitCode, gone); } else { exitListeners.push(l); } },
       close: () => {
         if (exited) { stream.destroy(); return; }
         // Docker keeps an exec running after its client disconnects (moby#9098), so end the shell

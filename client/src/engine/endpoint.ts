@@ -99,7 +99,11 @@ function fromUrl(url: string, source: EndpointSource, inputs: EndpointInputs): E
         if (tlsVerify && (!ca || !cert || !key)) {
           throw new EndpointError(`DOCKER_TLS_VERIFY is set but ca.pem, cert.pem or key.pem is missing in ${certDir}`);
         }
-        Object.assign(options, { ca, cert, key });
+        // Not enumerable: an endpoint printed or serialized (a log line, a test report, JSON in a
+        // setting) never carries the private key or the certificates. DockerEngine passes them on.
+        for (const [name, value] of Object.entries({ ca, cert, key })) {
+          if (value !== undefined) { Object.defineProperty(options, name, { value, enumerable: false }); }
+        }
       }
       return { source, url, options };
     }

@@ -40,7 +40,8 @@ export function classifyEngineError(error: unknown, ctx: ProblemContext): Engine
   if (code === 'EACCES' || code === 'EPERM') { return { kind: 'permission', detail }; }
   if (code === 'ECONNREFUSED') { return { kind: /connect ECONNREFUSED \//.test(detail) ? 'notRunning' : 'refused', detail }; }
   if (['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET'].includes(code)) { return { kind: 'hostUnreachable', detail }; }
-  if (/CERT|SELF_SIGNED|DEPTH_ZERO|ERR_SSL|ERR_TLS/.test(code) || /certificate|SSL routines/i.test(detail)) { return { kind: 'tls', detail }; }
+  // ERR_OSSL_*: OpenSSL could not use ca.pem, cert.pem or key.pem at all (not PEM, wrong key).
+  if (/CERT|SELF_SIGNED|DEPTH_ZERO|ERR_SSL|ERR_TLS|ERR_OSSL/.test(code) || /certificate|(SSL|PEM|DECODER|X509) routines/i.test(detail)) { return { kind: 'tls', detail }; }
   if (e.level === 'client-authentication' || e.level === 'client-socket' || /authentication methods failed|ssh/i.test(detail)) { return { kind: 'ssh', detail }; }
   return { kind: 'other', detail };
 }

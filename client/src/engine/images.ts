@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { DockerEngine } from './dockerEngine';
 import type { RegistryAuth } from './imagesRegistryAuth';
+import { EngineTimeoutError } from './requestTimeout';
 
 export interface ImageContainerRef { id: string; name: string; state: string }
 
@@ -30,7 +31,25 @@ export interface ListOptions {
 
 /** Why the engine refused: kept apart from the message so the view can explain it. */
 export class EngineError extends Error {
+  /**
+   * The connection fault's code (ECONNREFUSED, ENGINE_TIMEOUT…) when the engine was not reached
+   * or did not answer, so classifyEngineError sorts it like any other engine problem.
+   */
+  code?: string;
   constructor(message: string, readonly statusCode?: number) { super(message); }
+}
+
+/** No HTTP answer came back: the engine could not be reached, or did not answer in time. */
+function isConnectionFault(e: unknown): boolean {
+  return e instanceof EngineTimeoutError || (statusOf(e) === undefined && typeof (e as { code?: unknown })?.code === 'string');
+}
+
+/** The engine's refusal, or the connection fault with its code kept. */
+function toEngineError(e: unknown): EngineError {
+  if (e instanceof EngineError) { return e; }
+  const error = new EngineError(engineMessage(e), statusOf(e));
+  if (isConnectionFault(e)) { error.code = (e as { code: string }).code; }
+  return error;
 }
 
 /** An image a container still uses: removing it needs force, or is refused while the container runs. */
@@ -95,14 +114,14 @@ export async function containersUsing(engine: DockerEngine, imageId: string): Pr
 }
 
 export async function inspectImage(engine: DockerEngine, ref: string): Promise<Dockerode.ImageInspectInfo> {
-  try { return await engine.api.getImage(ref).inspect(); } catch (e) { throw new EngineError(engineMessage(e), statusOf(e)); }
+  try { return await engine.api.getImage(ref).inspect(); } catch (e) { throw toEngineError(e); }
 }
 
 export interface RawHistory { Id: string; Created: number; CreatedBy: string; Size: number; Tags: string[] | null; Comment: string }
 
 export async function imageHistory(engine: DockerEngine, ref: string): Promise<Array<{ id: string; created: number; createdBy: string; size: number; tags: string[]; comment: string }>> {
   let rows: RawHistory[];
-  try { rows = (await engine.api.getImage(ref).history()) as RawHistory[]; } catch (e) { throw new EngineError(engineMessage(e), statusOf(e)); }
+  try { rows = (await engine.api.getImage(ref).history()) as RawHistory[]; } catch (e) { throw toEngineError(e); }
   return rows.map((r) => ({ id: r.Id, created: r.Created, createdBy: r.CreatedBy ?? '', size: r.Size, tags: r.Tags ?? [], comment: r.Comment ?? '' }));
 }
 
@@ -112,7 +131,7 @@ export async function tagImage(engine: DockerEngine, source: string, target: str
   const hasTag = colon > target.lastIndexOf('/');
   const repo = hasTag ? target.slice(0, colon) : target;
   const tag = hasTag ? target.slice(colon + 1) : 'latest';
-  try { await engine.api.getImage(source).tag({ repo, tag }); } catch (e) { throw new EngineError(engineMessage(e), statusOf(e)); }
+  try { await engine.api.getImage(source).tag({ repo, tag }); } catch (e) { throw toEngineError(e); }
 }
 
 export interface RemoveResult { untagged: string[]; deleted: string[] }
@@ -132,7 +151,7 @@ export async function removeImage(engine: DockerEngine, ref: string, options: { 
       try { containers = await containersUsing(engine, (await engine.api.getImage(ref).inspect()).Id); } catch { /* gone meanwhile */ }
       throw new ImageInUseError(message, containers, /cannot be forced/.test(message));
     }
-    throw new EngineError(message, statusOf(e));
+    throw toEngineError(e);
   }
 }
 
@@ -170,7 +189,7 @@ export function readJsonStream(stream: NodeJS.ReadableStream, onMessage: (m: Jso
     });
     stream.on('error', (e: Error) => {
       signal?.removeEventListener('abort', abort);
-      reject(signal?.aborted ? new CancelledError() : new EngineError(engineMessage(e)));
+      reject(signal?.aborted ? new CancelledError() : toEngineError(e));
     });
   });
 }
@@ -192,7 +211,7 @@ export interface JsonMessage {
  */
 export async function saveImage(engine: DockerEngine, ref: string, file: string, options: StreamOptions & { onBytes?: (written: number) => void } = {}): Promise<number> {
   let source: NodeJS.ReadableStream;
-  try { source = await engine.api.getImage(ref).get(); } catch (e) { throw new EngineError(engineMessage(e), statusOf(e)); }
+  try { source = await engine.api.getImage(ref).get(); } catch (e) { throw toEngineError(e); }
   const out = fs.createWriteStream(file);
   let written = 0;
   try {
@@ -201,7 +220,7 @@ export async function saveImage(engine: DockerEngine, ref: string, file: string,
       if (options.signal?.aborted) { abort(); return; }
       options.signal?.addEventListener('abort', abort, { once: true });
       source.on('data', (chunk: Buffer) => { written += chunk.length; options.onBytes?.(written); });
-      source.on('error', (e: Error) => reject(new EngineError(engineMessage(e))));
+      source.on('error', (e: Error) => reject(toEngineError(e)));
       out.on('error', reject);
       out.on('finish', () => { options.signal?.removeEventListener('abort', abort); resolve(); });
       source.pipe(out);
@@ -231,7 +250,7 @@ export async function loadImage(engine: DockerEngine, file: string, options: Str
   } catch (e) {
     input.destroy();
     if (options.signal?.aborted) { throw new CancelledError(); }
-    throw new EngineError(engineMessage(e), statusOf(e));
+    throw toEngineError(e);
   }
   const messages = await readJsonStream(response, () => undefined, options.signal);
   const loaded: string[] = [];
@@ -279,6 +298,7 @@ export async function pullImage(engine: DockerEngine, ref: string, registry: str
     stream = await engine.api.pull(ref, { abortSignal: options.signal, authconfig: authConfig(options.auth) } as object);
   } catch (e) {
     if (options.signal?.aborted) { throw new CancelledError(); }
+    if (isConnectionFault(e)) { throw toEngineError(e); }
     throw classifyRegistryError(engineMessage(e), registry);
   }
   try {
@@ -286,7 +306,7 @@ export async function pullImage(engine: DockerEngine, ref: string, registry: str
       if (m.status) { options.onProgress?.({ status: m.status, layer: m.id, current: m.progressDetail?.current, total: m.progressDetail?.total }); }
     }, options.signal);
   } catch (e) {
-    if (e instanceof CancelledError) { throw e; }
+    if (e instanceof CancelledError || (e instanceof EngineError && e.code)) { throw e; }
     throw classifyRegistryError(engineMessage(e), registry);
   }
 }
@@ -298,7 +318,7 @@ export async function pushImage(engine: DockerEngine, ref: string, registry: str
     stream = await engine.api.getImage(ref).push({ abortSignal: options.signal, authconfig: authConfig(options.auth) ?? {} } as object);
   } catch (e) {
     if (options.signal?.aborted) { throw new CancelledError(); }
-    if (statusOf(e) === 404) { throw new EngineError(engineMessage(e), 404); }
+    if (statusOf(e) === 404 || isConnectionFault(e)) { throw toEngineError(e); }
     throw classifyRegistryError(engineMessage(e), registry);
   }
   let digest: string | undefined;
@@ -308,7 +328,7 @@ export async function pushImage(engine: DockerEngine, ref: string, registry: str
       if (m.status) { options.onProgress?.({ status: m.status, layer: m.id, current: m.progressDetail?.current, total: m.progressDetail?.total }); }
     }, options.signal);
   } catch (e) {
-    if (e instanceof CancelledError) { throw e; }
+    if (e instanceof CancelledError || (e instanceof EngineError && e.code)) { throw e; }
     throw classifyRegistryError(engineMessage(e), registry);
   }
   return digest;
@@ -354,6 +374,8 @@ export interface BuildOutcome {
   imageId?: string;
   /** The engine's error, when the build failed. */
   error?: string;
+  /** The connection fault's code when the engine was not reached or did not answer (see EngineError.code). */
+  errorCode?: string;
   messages: JsonMessage[];
 }
 
@@ -370,7 +392,8 @@ export async function buildImage(engine: DockerEngine, request: BuildRequest): P
     stream = await engine.api.buildImage(request.context as unknown as NodeJS.ReadableStream, options as Dockerode.ImageBuildOptions);
   } catch (e) {
     if (request.signal?.aborted) { throw new CancelledError(); }
-    return { error: engineMessage(e), messages: [] };
+    const error = toEngineError(e);
+    return { error: error.message, ...(error.code ? { errorCode: error.code } : {}), messages: [] };
   }
   const messages: JsonMessage[] = [];
   let imageId: string | undefined;
@@ -392,12 +415,12 @@ export async function runDetached(engine: DockerEngine, create: Dockerode.Contai
   try {
     const container = await engine.api.createContainer(create);
     try { await container.start(); } catch (e) {
-      throw new EngineError(engineMessage(e), statusOf(e));
+      throw toEngineError(e);
     }
     return container.id;
   } catch (e) {
     if (e instanceof EngineError) { throw e; }
-    throw new EngineError(engineMessage(e), statusOf(e));
+    throw toEngineError(e);
   }
 }
 
@@ -422,6 +445,6 @@ export async function runInteractive(engine: DockerEngine, create: Dockerode.Con
       resize: async (rows, columns) => { await container.resize({ h: rows, w: columns }).catch(() => undefined); },
     };
   } catch (e) {
-    throw new EngineError(engineMessage(e), statusOf(e));
+    throw toEngineError(e);
   }
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import * as crypto from 'node:crypto';
+import * as util from 'node:util';
 import { resolveEndpoint, EndpointError, EndpointInputs } from '../../../../client/src/engine/endpoint';
 
 function inputs(over: Partial<EndpointInputs> & { files?: Record<string, string> } = {}): EndpointInputs {
@@ -28,7 +29,11 @@ describe('resolveEndpoint (like the docker CLI)', () => {
       files: { '/certs/ca.pem': 'CA', '/certs/cert.pem': 'CERT', '/certs/key.pem': 'KEY' },
     }));
     assert.strictEqual(e.source, 'DOCKER_HOST');
-    assert.deepStrictEqual({ ...e.options }, { host: '10.0.0.5', port: 2376, protocol: 'https', ca: 'CA', cert: 'CERT', key: 'KEY' });
+    assert.deepStrictEqual({ ...e.options }, { host: '10.0.0.5', port: 2376, protocol: 'https' }, 'the TLS material is not enumerable');
+    assert.deepStrictEqual([e.options.ca, e.options.cert, e.options.key], ['CA', 'CERT', 'KEY']);
+    for (const printed of [JSON.stringify(e), util.inspect(e, { depth: null })]) {
+      assert.ok(!/"?(CA|CERT|KEY)"?\b/.test(printed.replace(/DOCKER_HOST/g, '')), printed);
+    }
   });
   it('refuses TLS verification without certificates, saying where it looked', () => {
     assert.throws(() => resolveEndpoint(inputs({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nope' } })), /\/nope/);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tarStream from 'tar-stream';
-import { createBuildContext, entryHeader, IgnoreMatcher, listContext, parseDockerignore, tarSize, tarStream as makeTar } from '../../../../client/src/engine/buildContext';
+import { ContextChangedError, createBuildContext, entryHeader, IgnoreMatcher, listContext, parseDockerignore, tarSize, tarStream as makeTar } from '../../../../client/src/engine/buildContext';
 
 function matcher(text: string): IgnoreMatcher { return new IgnoreMatcher(parseDockerignore(text)); }
 
@@ -83,6 +83,68 @@ describe('engine/buildContext', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('never follows a symlink out of the context folder', () => {
+    let dir: string;
+    let outside: string;
+    const SECRET = `outside-secret-${process.pid}`;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-ctx-'));
+      outside = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-outside-'));
+      fs.writeFileSync(path.join(outside, 'secret.txt'), SECRET);
+      fs.mkdirSync(path.join(outside, 'sub'));
+      fs.writeFileSync(path.join(outside, 'sub', 'app.c'), SECRET);
+    });
+    afterEach(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    });
+    const bytesOf = async (stream: NodeJS.ReadableStream) => { const chunks: Buffer[] = []; for await (const c of stream) { chunks.push(c as Buffer); } return Buffer.concat(chunks).toString('latin1'); };
+
+    it('a link to /etc/passwd and a linked folder outside go in as links, their targets unread', async () => {
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+      fs.symlinkSync('/etc/passwd', path.join(dir, 'passwd'));
+      fs.symlinkSync(outside, path.join(dir, 'linked-dir'));
+      fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'linked-file'));
+      const { stream, listing } = await createBuildContext(dir, { dockerfile: 'Dockerfile' });
+      assert.deepStrictEqual(listing.entries.map((e) => `${e.type[0]} ${e.name}`), ['f Dockerfile', 's linked-dir', 's linked-file', 's passwd']);
+      assert.strictEqual(listing.contentBytes, 'FROM scratch\n'.length);
+      const tar = await bytesOf(stream);
+      assert.ok(!tar.includes(SECRET), 'nothing from the linked folder or file');
+      assert.ok(!tar.includes('root:x:0:0'), 'nothing from /etc/passwd');
+      assert.ok(tar.includes(outside), 'the link target is stored as a name');
+    });
+
+    it('a file replaced by a link between the walk and the upload: the upload fails, the target is not read', async () => {
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+      fs.writeFileSync(path.join(dir, 'config.txt'), 'x'.repeat(40));
+      const listing = await listContext(dir, { dockerfile: 'Dockerfile' });
+      fs.rmSync(path.join(dir, 'config.txt'));
+      fs.symlinkSync('/etc/passwd', path.join(dir, 'config.txt'));
+      const stream = makeTar(listing.entries);
+      let tar = '';
+      stream.on('data', (c: Buffer) => { tar += c.toString('latin1'); });
+      await assert.rejects(new Promise((resolve, reject) => { stream.on('end', resolve); stream.on('error', reject); }), (e: unknown) => {
+        assert.ok(e instanceof ContextChangedError, String(e));
+        assert.match(e.message, /config\.txt changed into another file or a link/);
+        return true;
+      });
+      assert.ok(!tar.includes('root:x:0:0'));
+    });
+
+    it('a folder replaced by a link to a folder outside: the same-named file there is not read', async () => {
+      fs.mkdirSync(path.join(dir, 'sub'));
+      fs.writeFileSync(path.join(dir, 'sub', 'app.c'), 'int main(){}');
+      const listing = await listContext(dir);
+      fs.rmSync(path.join(dir, 'sub'), { recursive: true });
+      fs.symlinkSync(path.join(outside, 'sub'), path.join(dir, 'sub'));
+      const stream = makeTar(listing.entries);
+      let tar = '';
+      stream.on('data', (c: Buffer) => { tar += c.toString('latin1'); });
+      await assert.rejects(new Promise((resolve, reject) => { stream.on('end', resolve); stream.on('error', reject); }), ContextChangedError);
+      assert.ok(!tar.includes(SECRET));
+    });
   });
 
   it('writes long and non-ASCII names with PAX records', async () => {
