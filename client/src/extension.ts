@@ -13,6 +13,9 @@ import { DockerEngine } from './engine/dockerEngine';
 import { endpointFromSettings } from './engine/vscodeEndpoint';
 
 let client: LanguageClient | undefined;
+/** Created on first use and again after the host setting changed; disposed on deactivate. */
+let engine: DockerEngine | undefined;
+let deactivated = false;
 
 /** What activate() hands back: tests and other extensions read it through `extension.exports`. */
 export interface DockerLearningApi {
@@ -37,14 +40,24 @@ export function activate(context: vscode.ExtensionContext): DockerLearningApi {
   const activationMs = client.start().then(() => Date.now() - started);
   context.subscriptions.push(registerRulePages(client));
 
-  let engine: DockerEngine | undefined;
-  const currentEngine = (): DockerEngine => (engine ??= new DockerEngine(endpointFromSettings()));
+  deactivated = false;
+  const currentEngine = (): DockerEngine => {
+    // A view refreshing between deactivate() and the disposal of its subscriptions must not open a new engine.
+    if (deactivated) { throw new Error('Docker Learning is deactivated'); }
+    return (engine ??= new DockerEngine(endpointFromSettings()));
+  };
   const containers = registerContainers(context, currentEngine);
   const containersTree = containers.view.tree;
   const images = registerImages(context, currentEngine);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('dockerLearning.host')) { engine = undefined; containers.engineChanged(); images.engineChanged(); }
+      if (e.affectsConfiguration('dockerLearning.host')) {
+        // The old engine's streams and idle connections close now, not when the engine answers next.
+        engine?.dispose();
+        engine = undefined;
+        containers.engineChanged();
+        images.engineChanged();
+      }
     }),
   );
   registerSnippetCommands(context);
@@ -54,6 +67,11 @@ export function activate(context: vscode.ExtensionContext): DockerLearningApi {
 }
 
 export async function deactivate(): Promise<void> {
+  // Before VS Code disposes context.subscriptions: every events stream, followed log, shell and
+  // idle keep-alive connection to the engine closes here, whatever still holds the engine.
+  deactivated = true;
+  engine?.dispose();
+  engine = undefined;
   await client?.stop();
   client = undefined;
 }

@@ -56,7 +56,6 @@ function writeUserSettings(userDataDir, extra = {}) {
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
-    'security.workspace.trust.enabled': false,
     'window.commandCenter': false,
     'git.openRepositoryInParentFolders': 'never',
     ...extra,
@@ -66,16 +65,34 @@ function writeUserSettings(userDataDir, extra = {}) {
 /**
  * Starts code-server; returns { url, port, stop() }. Extra args such as --locale are passed on.
  */
-export async function startCodeServer({ codeServer, workspace, extensionsDir, userDataDir, env = {}, settings = {}, args = [], port }) {
+/**
+ * User settings for a trusted window, or for one in Restricted Mode. code-server (like VS Code) decides
+ * trust in the workbench: workspace trust is off when the server was started with
+ * --disable-workspace-trust (it sets enableWorkspaceTrust: false for the web workbench) or when
+ * security.workspace.trust.enabled is false; with both on, a folder nobody trusted yet (a fresh
+ * user-data dir and a fresh browser profile remember none) opens untrusted. startupPrompt 'never'
+ * skips the modal that would ask, so the window simply is in Restricted Mode.
+ */
+const TRUST_SETTINGS = {
+  trusted: { 'security.workspace.trust.enabled': false },
+  restricted: {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
+    'security.workspace.trust.banner': 'always',
+  },
+};
+
+export async function startCodeServer({ codeServer, workspace, extensionsDir, userDataDir, env = {}, settings = {}, args = [], port, trusted = true }) {
   port ??= await freePort();
-  writeUserSettings(userDataDir, settings);
+  writeUserSettings(userDataDir, { ...TRUST_SETTINGS[trusted ? 'trusted' : 'restricted'], ...settings });
   fs.mkdirSync(extensionsDir, { recursive: true });
   const logFile = path.join(userDataDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const child = spawn(codeServer, [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override',
     ...args, workspace,
   ], { stdio: ['ignore', out, out], env: { ...process.env, ...env }, detached: true });
   let exited;
@@ -110,14 +127,16 @@ export function testUrl(server, { workspace, developmentPath, testsPath }) {
  * One run of a test index inside code-server. Returns the results object written by the index,
  * and leaves the page open for `afterTests(page)` (the UI smoke check) before closing everything.
  */
-export async function runSuiteInCodeServer({ name, codeServer, chromium, developmentPath, testsPath, env = {}, settings = {}, args = [], afterTests }) {
+export async function runSuiteInCodeServer({ name, codeServer, chromium, developmentPath, testsPath, env = {}, settings = {}, args = [], afterTests, trusted = true, prepare }) {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), `dl-${name}-`));
   const workspace = prepareWorkspace(path.join(ROOT, 'test', 'vscode', 'workspace'));
   const resultsFile = path.join(base, 'results.json');
+  // prepare(workspace, base): writes what this run needs into the workspace, returns extra env.
+  const extraEnv = prepare ? prepare(workspace, base) : {};
   const server = await startCodeServer({
-    codeServer, workspace, settings, args,
+    codeServer, workspace, settings, args, trusted,
     extensionsDir: path.join(base, 'extensions'), userDataDir: path.join(base, 'user-data'),
-    env: { ...env, DOCKER_LEARNING_TEST_RESULTS: resultsFile, DOCKER_LEARNING_WORKSPACE: workspace },
+    env: { ...env, ...extraEnv, DOCKER_LEARNING_VSCODE_RUN: name, DOCKER_LEARNING_TEST_RESULTS: resultsFile, DOCKER_LEARNING_WORKSPACE: workspace },
   });
   const browser = await launchChromium(chromium);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -163,6 +182,25 @@ export async function runVsCodeSuites({ codeServer, chromium, env, vsix }) {
   });
   out.push({ layer: 'vscode', passed: main.results.passed, failed: main.results.failed, skipped: main.results.pending, note: main.results.error });
   out.push(...main.extra);
+
+  // Restricted Mode: the same extension in a window whose folder is not trusted, with a workspace
+  // setting that points dockerLearning.host at a socket the suite listens on (it must stay unused).
+  const { uiRestricted } = await import('./uiSmoke.mjs');
+  const restricted = await runSuiteInCodeServer({
+    name: 'restricted', codeServer, chromium, env, trusted: false,
+    developmentPath: ROOT, testsPath: path.join(ROOT, 'out', 'test', 'vscode', 'index.js'),
+    prepare: (workspace, base) => {
+      const canary = path.join(base, 'workspace-host.sock');
+      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'dockerLearning.host': `unix://${canary}` }, null, 2));
+      return { DOCKER_LEARNING_CANARY_SOCKET: canary };
+    },
+    afterTests: uiRestricted,
+  });
+  // A window that ran no test (an index that registered nothing) is a failure, not a pass.
+  const none = restricted.results.passed + restricted.results.failed === 0;
+  out.push({ layer: 'vscode-restricted', passed: restricted.results.passed, failed: restricted.results.failed + (none ? 1 : 0), skipped: restricted.results.pending, note: restricted.results.error ?? (none ? 'no tests ran' : undefined) });
+  out.push(...restricted.extra);
 
   if (vsix && fs.existsSync(vsix)) {
     // The packaged extension: install the .vsix into a fresh extensions dir and run the

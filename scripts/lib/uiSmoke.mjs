@@ -66,6 +66,24 @@ export async function uiSmoke(thePage) {
       await page.mouse.move(700, 450);
     }));
 
+    // A destructive action asks in a modal that names its target; Cancel leaves the container.
+    tally(await check('remove asks in a modal naming the container; Cancel keeps it', async () => {
+      const done = page.locator('.monaco-list-row:has-text("dl-ui-done")').first();
+      await done.click({ button: 'right' });
+      const menu = page.locator('.context-view .monaco-menu').first();
+      await menu.waitFor({ timeout: 15_000 });
+      await menu.locator('li.action-item:has(.action-label:text-is("Remove Container…"))').first().click();
+      const dialog = page.locator('.monaco-dialog-box').first();
+      await dialog.waitFor({ timeout: 15_000 });
+      const text = await dialog.innerText();
+      if (!text.includes('Remove the container dl-ui-done?') || !text.includes('• dl-ui-done')) { throw new Error(`the modal says: ${text}`); }
+      if (/dl-ui-web|dl-ui-paused/.test(text)) { throw new Error(`the modal names other containers: ${text}`); }
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'confirm-remove.png') });
+      await dialog.locator('.monaco-button:has-text("Cancel")').first().click();
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+      await made[2].inspect(); // throws if it was removed
+    }));
+
     tally(await check('hover on FROM renders our text', async () => {
       await page.keyboard.press('Control+P');
       await page.keyboard.type('Dockerfile');
@@ -125,4 +143,59 @@ async function buildUiImage(docker, ref) {
     const failed = err ?? out.find((m) => m.error);
     if (failed) { reject(new Error(failed.message ?? failed.error)); } else { resolve(); }
   }));
+}
+
+/**
+ * The Restricted-Mode window (a folder nobody trusted): the sidebar says why its actions are off,
+ * the container's context menu shows them disabled, and clicking one changes nothing.
+ */
+export async function uiRestricted(thePage) {
+  page = thePage;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const name = 'dl-ui-restricted';
+  let passed = 0; let failed = 0;
+  const tally = (ok) => { if (ok) { passed++; } else { failed++; } };
+  let container;
+  try {
+    await docker.getContainer(name).remove({ force: true }).catch(() => {});
+    container = await docker.createContainer({ Image: 'docker-learning-test/busybox:1', name, Cmd: ['sleep', '600'], Labels: { [LABEL]: 'true' } });
+    await container.start();
+    const row = page.locator(`.monaco-list-row:has-text("${name}")`).first();
+
+    tally(await check('Restricted Mode: the sidebar says why actions are off', async () => {
+      const title = page.locator('.part.sidebar .composite.title:has-text("Docker Learning")');
+      if (!(await title.first().isVisible())) { await page.locator('.activitybar [aria-label^="Docker Learning"]').first().click(); }
+      await title.first().waitFor({ timeout: 30_000 });
+      await page.locator('.part.sidebar :text("Restricted Mode: this folder is not trusted")').first().waitFor({ timeout: 30_000 });
+      // The list still shows (read-only, from the user's own engine).
+      await row.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'restricted-sidebar.png') });
+    }));
+
+    tally(await check('Restricted Mode: the context menu shows engine actions disabled, and they do nothing', async () => {
+      await row.click({ button: 'right' });
+      const menu = page.locator('.context-view .monaco-menu').first();
+      await menu.waitFor({ timeout: 15_000 });
+      const items = {};
+      for (const label of ['Stop Container', 'Kill Container (SIGKILL)', 'Remove Container…', 'Show Logs']) {
+        const item = menu.locator(`li.action-item:has(.action-label:text-is("${label}"))`).first();
+        await item.waitFor({ timeout: 5_000 });
+        items[label] = item;
+        const cls = (await item.getAttribute('class')) ?? '';
+        if (!/\bdisabled\b/.test(cls)) { throw new Error(`"${label}" is enabled in Restricted Mode (class="${cls}")`); }
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'restricted-context-menu.png') });
+      await items['Stop Container'].click({ force: true }).catch(() => {});
+      await page.keyboard.press('Escape');
+      const state = (await container.inspect()).State;
+      if (!state.Running) { throw new Error(`${name} stopped: ${state.Status}`); }
+    }));
+  } catch (e) {
+    console.log(`  ✗ ui: restricted setup failed: ${e.message}`);
+    failed++;
+  } finally {
+    await container?.remove({ force: true }).catch(() => {});
+  }
+  return [{ layer: 'ui-restricted', passed, failed, note: `screenshots in ${path.relative(process.cwd(), SCREENSHOTS)}` }];
 }

@@ -6,6 +6,7 @@ import type { DockerEngine } from '../engine/dockerEngine';
 import { changesContainerList, EventsWatcher, WatchState } from '../engine/events';
 import { ContainersTree, ContainersTreeNode } from './containersTree';
 import type { ShowFilter, SortOrder } from './model/grouping';
+import { onTrustChange, restrictedModeMessage } from '../restrictedMode';
 import { endpointDescription, problemAdvice, problemHeadline } from './texts';
 
 const SHOW_KEY = 'dockerLearning.containers.show';
@@ -27,6 +28,7 @@ export class ContainersView implements vscode.Disposable {
   private pendingFull = false;
   private readonly disposables: vscode.Disposable[] = [];
   private message: string | undefined;
+  private problem: string | undefined;
   /** Events that changed the list since activation (tests wait on this instead of sleeping). */
   eventsSeen = 0;
 
@@ -41,15 +43,24 @@ export class ContainersView implements vscode.Disposable {
       this.tree, this.view,
       this.view.onDidChangeVisibility((e) => (e.visible ? this.resume() : this.pause())),
       this.tree.onDidLoad((snap) => {
-        const message = snap.ok ? undefined : `${problemHeadline(snap.endpointUrl)}. ${problemAdvice(snap.problem.kind)}`;
-        // Only on a change: VS Code coalesces a view's message and data changes for 200 ms, so an
-        // idle assignment here would delay the redraw that follows by those 200 ms.
-        if (message !== this.message) { this.message = message; this.view.message = message; }
+        this.problem = snap.ok ? undefined : `${problemHeadline(snap.endpointUrl)}. ${problemAdvice(snap.problem.kind)}`;
+        this.showMessage();
       }),
+      onTrustChange(() => this.showMessage()),
     );
+    this.showMessage();
     void this.setContext();
     this.describeEndpoint();
     if (this.view.visible) { this.resume(); }
+  }
+
+  /** Restricted Mode first (why the actions are off), then why the engine cannot be reached. */
+  private showMessage(): void {
+    const parts = [vscode.workspace.isTrusted ? undefined : restrictedModeMessage(), this.problem].filter((p): p is string => !!p);
+    const message = parts.length ? parts.join('\n\n') : undefined;
+    // Only on a change: VS Code coalesces a view's message and data changes for 200 ms, so an
+    // idle assignment here would delay the redraw that follows by those 200 ms.
+    if (message !== this.message) { this.message = message; this.view.message = message; }
   }
 
   /** The watcher, when the view is visible (for tests: at most one events stream is open). */

@@ -12,11 +12,15 @@ import { removeAction } from './actions/remove';
 import { runAction } from './actions/run';
 import { loadAction, saveAction } from './actions/saveLoad';
 import { tagAction } from './actions/tag';
+import { onTrustChange, registerEngineCommand, restrictedModeMessage } from '../restrictedMode';
 import { DockerfileLinks } from './dockerfileLinks';
 import { ImagesTree } from './imagesTree';
 
 export interface ImagesApi {
   imagesTree: ImagesTree;
+  treeView: vscode.TreeView<unknown>;
+  /** The events watcher, once the view was visible (tests: at most one stream open). */
+  eventsWatcher(): EventsWatcher | undefined;
   /** The 'docker-learning-build' diagnostics (a failed build's line). */
   buildDiagnostics: vscode.DiagnosticCollection;
   /** Image and container events seen that changed the view (tests wait on the tree, not on time). */
@@ -55,13 +59,17 @@ export function registerImages(context: vscode.ExtensionContext, engine: () => D
     watcher.start();
   };
   const unwatch = () => { watcher?.stop(); };
+  const showTrust = () => { treeView.message = vscode.workspace.isTrusted ? undefined : restrictedModeMessage(); };
+  showTrust();
   // Only listen while someone can see the view: an idle sidebar keeps no stream open.
   if (treeView.visible) { watch(); }
 
-  const command = (id: string, fn: (...a: unknown[]) => unknown) => vscode.commands.registerCommand(id, fn);
+  // Every Images command reads or changes the engine: refused in Restricted Mode (restrictedMode.ts).
+  const command = (id: string, fn: (...a: unknown[]) => unknown) => registerEngineCommand(id, fn);
   context.subscriptions.push(
     tree, treeView, diagnostics,
     { dispose: unwatch },
+    onTrustChange(showTrust),
     treeView.onDidChangeVisibility((e) => { if (e.visible) { watch(); tree.refresh(); } else { unwatch(); } }),
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, new InspectProvider(ctx)),
     // A marked line is about the file as it was built: once edited, the mark may point elsewhere.
@@ -80,7 +88,7 @@ export function registerImages(context: vscode.ExtensionContext, engine: () => D
     command('dockerLearning.buildImage', (uri, args) => buildAction(ctx, diagnostics, uri, args)),
   );
   return {
-    imagesTree: tree, buildDiagnostics: diagnostics, eventsSeen: () => seen,
+    imagesTree: tree, treeView: treeView as vscode.TreeView<unknown>, eventsWatcher: () => watcher, buildDiagnostics: diagnostics, eventsSeen: () => seen,
     engineChanged: () => {
       watcher?.stop(); watcher = undefined; watcherEngine = undefined;
       if (treeView.visible) { watch(); }

@@ -2,6 +2,7 @@
 // tracker that completes steps from what the learner really does.
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
+import { registerEngineCommand } from '../restrictedMode';
 import { EngineCheck, showEngineCheck } from './checkEngine';
 import { openSample, OpenSampleOptions } from './openSample';
 import { newMultiStage, openPractice } from './practice';
@@ -25,7 +26,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, engine: ()
   context.subscriptions.push(
     tracker,
     vscode.commands.registerCommand(WALKTHROUGH_COMMANDS.open, () => openWalkthrough()),
-    vscode.commands.registerCommand(WALKTHROUGH_COMMANDS.checkEngine, (): Promise<EngineCheck> => showEngineCheck(engine, () => tracker.mark('engineConnected'))),
+    registerEngineCommand(WALKTHROUGH_COMMANDS.checkEngine, (): Promise<EngineCheck> => showEngineCheck(engine, () => tracker.mark('engineConnected'))),
     vscode.commands.registerCommand(WALKTHROUGH_COMMANDS.openSample, (options?: OpenSampleOptions) =>
       openSample(options, (folder) => context.globalState.update(REOPEN_KEY, folder.toString()))),
     vscode.commands.registerCommand(WALKTHROUGH_COMMANDS.openPractice, () => openPractice(context, (uri) => tracker.watchPractice(uri))),

@@ -41,6 +41,9 @@ export class WalkthroughTracker implements vscode.Disposable {
 
   has(key: ProgressKey): boolean { return this.done.has(key); }
 
+  /** The events watcher while steps remain that events complete (tests count its streams). */
+  get eventsWatcher(): EventsWatcher | undefined { return this.watcher; }
+
   /** Resolves once the engine's events stream is open: from then on no event is missed (tests wait on it). */
   whenWatching(): Promise<void> { return this.watching; }
 

@@ -55,7 +55,8 @@ describe('Learn Docker walkthrough (real extension host)', () => {
       const looked = progressed(tracker, 'lookedInside');
       await container.top();
       await looked;
-      assert.ok(!tracker.has('containerRemoved'), 'nothing removed yet');
+      // (Whether the step was already done is not asserted: the engine is shared, and any container
+      // removed meanwhile — another run's cleanup — completes it, as it would for a learner.)
       const removed = progressed(tracker, 'containerRemoved');
       await container.remove({ force: true });
       await removed;

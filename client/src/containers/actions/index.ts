@@ -13,6 +13,7 @@
 //   openPort                                 openPort.ts
 //   refresh showAll showRunningOnly sortByName sortByCreated   view.ts
 import * as vscode from 'vscode';
+import { registerEngineCommand } from '../../restrictedMode';
 import type { ContainersView } from '../containersView';
 import type { ReadOnlyDocuments } from '../documents';
 import { removeStopped, stopAll } from './bulk';
@@ -60,6 +61,7 @@ export function containerCommands(view: ContainersView, docs: ReadOnlyDocuments)
 }
 
 export function registerContainerCommands(view: ContainersView, docs: ReadOnlyDocuments): vscode.Disposable[] {
+  // Every one of them reads or changes the engine: refused in Restricted Mode (restrictedMode.ts).
   return Object.entries(containerCommands(view, docs)).map(([name, handler]) =>
-    vscode.commands.registerCommand(`dockerLearning.containers.${name}`, handler));
+    registerEngineCommand(`dockerLearning.containers.${name}`, handler));
 }
