@@ -64,6 +64,32 @@ describe('performance and scheduling over stdio', function () {
     assert.ok(final.diagnostics.some((d) => d.range.start.line === base.split('\n').length - 1), 'the last version\'s own diagnostics');
   });
 
+  it('after a burst of incremental and whole-text edits (the worker gets only deltas), publishes what a fresh open of the final text gets', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///perf/deltas/Dockerfile';
+    const lines = generate(2000).split('\n');
+    const opened = server.diagnostics(uri);
+    server.open(uri, lines.join('\n'), 1);
+    await opened;
+    let version = 1;
+    const edits: [number, string][] = [[100, 'RUN apt-get install curl'], [5, 'ENV'], [1500, 'EXPOSE 99999'], [700, 'FROM scratch AS late'], [701, 'COPY --from=nowhere a b']];
+    for (const [line, text] of edits) {
+      version++;
+      server.edit(uri, { start: { line, character: 0 }, end: { line, character: lines[line].length } }, text, version);
+      lines[line] = text;
+      if (version % 2 === 0) { version++; lines.splice(line + 1, 0, '# inserted'); server.change(uri, lines.join('\n'), version); }
+    }
+    const last = await server.diagnostics(uri, (p) => p.version === version);
+    const fresh = await startStdioServer({ locale: 'en' });
+    try {
+      const other = 'file:///perf/deltas/Dockerfile';
+      const expected = fresh.diagnostics(other);
+      fresh.open(other, lines.join('\n'), 1);
+      assert.deepStrictEqual(last.diagnostics, (await expected).diagnostics);
+      assert.ok(last.diagnostics.length >= 4, `the edits' problems are there (${last.diagnostics.length})`);
+    } finally { await fresh.close(); }
+  });
+
   it('answers a hover while a large file is being validated', async () => {
     server = await startStdioServer({ locale: 'en' });
     const uri = 'file:///perf/hover/Dockerfile';

@@ -15,6 +15,8 @@ export interface StdioServer {
   diagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
+  /** An incremental change, as VS Code sends it. */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string, version: number): void;
   close(): Promise<void>;
   /** Every workspace/applyEdit the server sent (the client answers `applied: true`). */
   appliedEdits: ApplyWorkspaceEditParams[];
@@ -62,6 +64,9 @@ export async function startStdioServer(init: Partial<InitializeParams> = {}, com
     },
     change(uri, text, version) {
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    edit(uri, range, text, version) {
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     async close() {
       try { await connection.sendRequest('shutdown'); connection.sendNotification('exit'); } catch { /* gone already */ }

@@ -19,6 +19,30 @@ export class ParsedDocument {
   /** Whether this version's tree has been built already (reading `dockerfile` would not parse). */
   get isParsed(): boolean { return this.ast !== undefined; }
 
+  private starts: Int32Array | undefined;
+  /**
+   * Where each line starts, with TextDocument's idea of a line break (\r\n, \n or a lone \r), so line
+   * numbers agree with dockerfile-ast's positions. Built once per version: a hover reads lines through it
+   * instead of the live TextDocument (whose line table a full-text change throws away).
+   */
+  get lineStarts(): Int32Array {
+    return this.starts ??= computeLineStarts(this.text);
+  }
+
+  get lineCount(): number { return this.lineStarts.length; }
+
+  private loneCR: boolean | undefined;
+  /** A carriage return not followed by \n: a line break to TextDocument and dockerfile-ast, not to split('\n'). */
+  get hasLoneCarriageReturn(): boolean { return this.loneCR ??= /\r(?!\n)/.test(this.text); }
+
+  /** One line without its line break ('' past the end). */
+  lineText(line: number): string {
+    const starts = this.lineStarts;
+    if (line < 0 || line >= starts.length) { return ''; }
+    const end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    return this.text.slice(starts[line], end).replace(/\r?\n$|\r$/, '');
+  }
+
   private lineArray: string[] | undefined;
   /** This version's lines (split on \n, kept), for comparing versions line by line. */
   get lines(): string[] {
@@ -90,4 +114,22 @@ class CountingParsedDocument extends ParsedDocument {
     if (!this.counted) { this.counted = true; this.onParse(this); }
     return tree;
   }
+}
+
+function computeLineStarts(text: string): Int32Array {
+  const starts: number[] = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts.push(i + 1); }
+    return Int32Array.from(starts);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) { i++; }
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return Int32Array.from(starts);
 }

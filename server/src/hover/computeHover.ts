@@ -40,7 +40,7 @@ function within(range: Range | null | undefined, p: Position): range is Range {
 }
 
 function hoverAt(doc: ParsedDocument, position: Position, language: Language): Hover | null {
-  if (position.line < 0 || position.character < 0 || position.line >= doc.document.lineCount) { return null; }
+  if (position.line < 0 || position.character < 0 || position.line >= doc.lineCount) { return null; }
   const index = documentIndex(doc);
   const lineText = (line: number): string => lineTextOf(doc, line);
   const at = instructionIndexAt(index, position);

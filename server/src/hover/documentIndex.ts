@@ -356,8 +356,7 @@ export function stageReferencedBy(index: DocumentIndex, value: string, at: numbe
   return index.stages[target];
 }
 
-/** One line of the document without its line break ('' past the end); uses the document's line table. */
+/** One line of this version without its line break ('' past the end). */
 export function lineTextOf(doc: ParsedDocument, line: number): string {
-  if (line < 0 || line >= doc.document.lineCount) { return ''; }
-  return doc.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return doc.lineText(line);
 }

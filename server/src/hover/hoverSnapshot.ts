@@ -4,6 +4,7 @@
 // lines that differ cannot change its answer; otherwise (or when unsure) it parses the current version.
 import type { ParsedDocument } from '../documents/parsedDocument';
 import { documentIndex, instructionIndexAt } from './documentIndex';
+import { textDelta } from '../documents/textDelta';
 
 /**
  * Instructions whose edits never change another instruction's hover: no variables (ARG, ENV), no stages
@@ -23,23 +24,32 @@ export function hoverSnapshot(current: ParsedDocument, previous: ParsedDocument 
 }
 
 function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: number): boolean {
-  const oldLines = base.lines;
-  const newLines = current.lines;
-  if (oldLines.length !== newLines.length) { return false; }
-  let first = 0;
-  while (first < oldLines.length && oldLines[first] === newLines[first]) { first++; }
-  if (first === oldLines.length) { return true; }
-  let last = oldLines.length - 1;
-  while (last > first && oldLines[last] === newLines[last]) { last--; }
+  // The changed region, found without splitting the new version into lines (this runs on every
+  // keystroke of a large file): the texts share everything before delta.start and after the replaced part.
+  if (base.hasLoneCarriageReturn) { return false; }
+  const delta = textDelta(base.text, current.text);
+  if (delta.start === delta.end && delta.text === '') { return true; }
+  const removed = base.text.slice(delta.start, delta.end);
+  if (countBreaks(removed) !== countBreaks(delta.text) || /\r/.test(removed) || /\r/.test(delta.text)) { return false; }
+  const starts = base.lineStarts;
+  const first = lineAt(starts, delta.start);
+  const last = first + countBreaks(removed);
   if (hoverLine >= first && hoverLine <= last) { return false; }
+  const from = starts[first];
+  const oldEnd = lineEnd(base.text, delta.end);
+  const newEnd = lineEnd(current.text, delta.start + delta.text.length);
+  const oldLines = base.text.slice(from, oldEnd).split('\n');
+  const newLines = current.text.slice(from, newEnd).split('\n');
+  if (oldLines.length !== newLines.length) { return false; }
 
   const index = documentIndex(base);
   const escape = index.escapeChar;
   const hovered = instructionIndexAt(index, { line: hoverLine, character: 0 });
   const checked = new Set<number>();
-  for (let line = first; line <= last; line++) {
-    const before = oldLines[line];
-    const after = newLines[line];
+  for (let k = 0; k < oldLines.length; k++) {
+    const line = first + k;
+    const before = oldLines[k];
+    const after = newLines[k];
     if (before === after) { continue; }
     const at = instructionIndexAt(index, { line, character: 0 });
     if (at < 0 || at === hovered) { return false; }
@@ -51,10 +61,33 @@ function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: 
       checked.add(at);
       const range = instruction.getRange();
       if (hoverLine >= range.start.line && hoverLine <= range.end.line) { return false; }
-      for (let l = range.start.line; l <= range.end.line; l++) { if (oldLines[l].includes('<<')) { return false; } }
+      for (let l = range.start.line; l <= range.end.line; l++) { if (base.lineText(l).includes('<<')) { return false; } }
     }
   }
   return true;
+}
+
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { n++; }
+  return n;
+}
+
+/** The line (by its start offsets) holding `offset`. */
+function lineAt(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) { lo = mid; } else { hi = mid - 1; }
+  }
+  return lo;
+}
+
+/** Offset of the line break ending the line that holds `offset` (or the end of the text). */
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i < 0 ? text.length : i;
 }
 
 /** Both lines are ordinary instruction text (not blank, not a comment, no heredoc, no `from`) and continue alike. */

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { RuleSetting } from '../diagnostics/rule';
 import type { Language } from '../i18n/language';
+import { TextDelta, textDelta } from '../documents/textDelta';
 
 export interface DiagnosticsJob {
   uri: string;
@@ -18,7 +19,17 @@ export interface DiagnosticsJob {
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
-export interface WorkerMessage { uri: string; version: number; diagnostics: Diagnostic[]; logs: string[] }
+/**
+ * What goes to the worker: the whole text the first time, then only the replacement that turns the
+ * text it has (of `baseVersion`) into this version's — a keystroke in a 700 KB file posts a few bytes.
+ */
+export type WorkerJob = Omit<DiagnosticsJob, 'text'> & ({ text: string } | { delta: TextDelta; baseVersion: number });
+
+export interface WorkerMessage {
+  uri: string; version: number; diagnostics: Diagnostic[]; logs: string[];
+  /** The worker did not hold the base text of a delta: send the whole text again. */
+  resend?: boolean;
+}
 
 export interface SchedulerHooks {
   /** The document's current version, or undefined once it is closed. */
@@ -29,17 +40,26 @@ export interface SchedulerHooks {
   fallback(job: DiagnosticsJob): Diagnostic[];
 }
 
+/** Up to this many characters, a document is validated in-process while the worker is still starting. */
+const IN_PROCESS_UNTIL_READY = 64 * 1024;
+
 export class DiagnosticsScheduler {
   private worker: Worker | undefined;
   private readonly inFlight = new Set<string>();
   private readonly pending = new Map<string, () => DiagnosticsJob>();
+  /** Per document, the version and text the worker holds (deltas are computed against it). */
+  private readonly sent = new Map<string, { version: number; text: string }>();
+  /** The newest job maker per document (to send the whole text again when the worker asks). */
+  private readonly makers = new Map<string, () => DiagnosticsJob>();
+  /** The worker has loaded its code: until then a small document is validated in-process (first diagnostics fast). */
+  private workerReady = false;
 
   constructor(private readonly hooks: SchedulerHooks, workerFile = path.join(__dirname, 'validationWorker.js')) {
     if (fs.existsSync(workerFile)) {
       try {
         this.worker = new Worker(workerFile);
-        this.worker.on('message', (m: WorkerMessage) => this.done(m));
-        this.worker.on('error', (e) => { hooks.log(`validation worker failed: ${e.stack ?? e}`); this.worker = undefined; this.restartPending(); });
+        this.worker.on('message', (m: WorkerMessage | { ready: true }) => { if ('ready' in m) { this.workerReady = true; } else { this.done(m); } });
+        this.worker.on('error', (e) => { hooks.log(`validation worker failed: ${e.stack ?? e}`); this.worker = undefined; this.sent.clear(); this.restartPending(); });
         this.worker.unref();
       } catch (e) {
         hooks.log(`validation worker could not start: ${(e as Error).stack ?? e}`);
@@ -51,11 +71,14 @@ export class DiagnosticsScheduler {
   /** Asks for diagnostics of the document's current version; `job` is read only when it is sent. */
   schedule(uri: string, job: () => DiagnosticsJob): void {
     this.pending.set(uri, job);
+    this.makers.set(uri, job);
     if (!this.inFlight.has(uri)) { this.send(uri); }
   }
 
   close(uri: string): void {
     this.pending.delete(uri);
+    this.sent.delete(uri);
+    this.makers.delete(uri);
     this.worker?.postMessage({ close: uri });
   }
 
@@ -67,8 +90,13 @@ export class DiagnosticsScheduler {
     this.pending.delete(uri);
     const job = make();
     this.inFlight.add(uri);
-    if (this.worker) {
-      this.worker.postMessage(job);
+    if (this.worker && (this.workerReady || job.text.length > IN_PROCESS_UNTIL_READY)) {
+      const held = this.sent.get(uri);
+      const message: WorkerJob = held
+        ? { uri, version: job.version, language: job.language, ruleSettings: job.ruleSettings, delta: textDelta(held.text, job.text), baseVersion: held.version }
+        : job;
+      this.sent.set(uri, { version: job.version, text: job.text });
+      this.worker.postMessage(message);
       return;
     }
     setImmediate(() => {
@@ -83,6 +111,13 @@ export class DiagnosticsScheduler {
   private done(m: WorkerMessage): void {
     this.inFlight.delete(m.uri);
     m.logs.forEach((l) => this.hooks.log(l));
+    if (m.resend) {
+      this.sent.delete(m.uri);
+      const make = this.makers.get(m.uri);
+      if (make && !this.pending.has(m.uri)) { this.pending.set(m.uri, make); }
+      this.send(m.uri);
+      return;
+    }
     if (this.hooks.currentVersion(m.uri) === m.version && !this.pending.has(m.uri)) {
       this.hooks.publish(m.uri, m.version, m.diagnostics);
     }

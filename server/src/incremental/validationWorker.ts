@@ -6,13 +6,32 @@ import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { ParsedDocument } from '../documents/parsedDocument';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
-import type { DiagnosticsJob, WorkerMessage } from './diagnosticsScheduler';
+import type { DiagnosticsJob, WorkerJob, WorkerMessage } from './diagnosticsScheduler';
+import { applyDelta } from '../documents/textDelta';
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 const validators = new Map<string, ChunkedSyntaxValidator>();
 
-parentPort?.on('message', (job: DiagnosticsJob | { close: string }) => {
-  if ('close' in job) { validators.delete(job.close); return; }
+/** The text of each open document as this worker last saw it (jobs after the first carry only a delta). */
+const texts = new Map<string, { version: number; text: string }>();
+
+parentPort?.on('message', (message: WorkerJob | { close: string }) => {
+  if ('close' in message) { validators.delete(message.close); texts.delete(message.close); return; }
+  let text: string;
+  if ('delta' in message) {
+    const held = texts.get(message.uri);
+    if (!held || held.version !== message.baseVersion) {
+      // Cannot happen while messages arrive in order; ask for the whole text rather than validate a wrong one.
+      const answer: WorkerMessage = { uri: message.uri, version: message.version, diagnostics: [], logs: [`validation worker: no text of version ${message.baseVersion} for ${message.uri}; asking for the whole text`], resend: true };
+      parentPort!.postMessage(answer);
+      return;
+    }
+    text = applyDelta(held.text, message.delta);
+  } else {
+    text = message.text;
+  }
+  texts.set(message.uri, { version: message.version, text });
+  const job: DiagnosticsJob = { uri: message.uri, version: message.version, text, language: message.language, ruleSettings: message.ruleSettings };
   let validator = validators.get(job.uri);
   if (!validator) { validator = new ChunkedSyntaxValidator(service); validators.set(job.uri, validator); }
   const logs: string[] = [];
@@ -21,3 +40,6 @@ parentPort?.on('message', (job: DiagnosticsJob | { close: string }) => {
   const answer: WorkerMessage = { uri: job.uri, version: job.version, diagnostics, logs };
   parentPort!.postMessage(answer);
 });
+
+// Loaded: the scheduler may now send it documents of any size.
+parentPort?.postMessage({ ready: true });

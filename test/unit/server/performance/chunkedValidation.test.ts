@@ -38,7 +38,7 @@ function assertSame(text: string, validator: ChunkedSyntaxValidator, what: strin
   let reference: string[];
   try {
     reference = sorted(validateSyntax(text, service, 'en'));
-  } catch (e) {
+  } catch {
     // dockerfile-utils itself fails on this text (stack overflow in variable resolution): the chunked
     // validation must still answer, losing only the chunks it fails on.
     validateSyntax(text, service, 'en', validator);
