@@ -28,6 +28,11 @@ export interface DiagnosticsContext {
   incremental?: ChunkedSyntaxValidator;
   /** The rules to run; all of them unless a test says otherwise. */
   rules?: readonly Rule[];
+  /**
+   * Per open document: the model of its last version. The next version's model takes over every
+   * instruction that did not change (model.ts, ModelOptions.previous) and is kept here in turn.
+   */
+  modelHolder?: { model?: DockerfileModel };
 }
 
 export interface RuleFinding {
@@ -92,11 +97,14 @@ export function toDiagnostic(rule: Rule, finding: Finding, severity: Exclude<Rul
 }
 
 /** Runs every rule over a fresh model; each rule is isolated, so one that throws costs only its own findings. */
-export function runRules(doc: ParsedDocument, ctx: Pick<DiagnosticsContext, 'log' | 'readFile' | 'rules'>): { findings: RuleFinding[]; model?: DockerfileModel } {
+export function runRules(doc: ParsedDocument, ctx: Pick<DiagnosticsContext, 'log' | 'readFile' | 'rules' | 'modelHolder'>): { findings: RuleFinding[]; model?: DockerfileModel } {
   let model: DockerfileModel;
   try {
     const dockerignore = findDockerIgnore(doc.uri, ctx.readFile ?? defaultReader);
-    model = new DockerfileModel(doc.rulesTree, doc.text, { uri: doc.uri, dockerignore, lines: doc.lines });
+    const previous = ctx.modelHolder?.model;
+    if (ctx.modelHolder) { ctx.modelHolder.model = undefined; }
+    model = new DockerfileModel(doc.rulesTree, doc.text, { uri: doc.uri, dockerignore, lines: doc.lines, previous });
+    if (ctx.modelHolder) { ctx.modelHolder.model = model; }
   } catch (e) {
     ctx.log(`diagnostics: could not analyse ${doc.uri}: ${(e as Error).stack ?? e}`);
     return { findings: [] };

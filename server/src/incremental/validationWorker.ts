@@ -8,15 +8,18 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
 import type { DiagnosticsJob, WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta } from '../documents/textDelta';
+import type { DockerfileModel } from '../diagnostics/model/model';
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 const validators = new Map<string, ChunkedSyntaxValidator>();
 
 /** The text of each open document as this worker last saw it (jobs after the first carry only a delta). */
 const texts = new Map<string, { version: number; text: string }>();
+/** The rules model of each open document's last version (the next one takes over unchanged instructions). */
+const models = new Map<string, { model?: DockerfileModel }>();
 
 parentPort?.on('message', (message: WorkerJob | { close: string }) => {
-  if ('close' in message) { validators.delete(message.close); texts.delete(message.close); return; }
+  if ('close' in message) { validators.delete(message.close); texts.delete(message.close); models.delete(message.close); return; }
   let text: string;
   if ('delta' in message) {
     const held = texts.get(message.uri);
@@ -34,9 +37,11 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   const job: DiagnosticsJob = { uri: message.uri, version: message.version, text, language: message.language, ruleSettings: message.ruleSettings };
   let validator = validators.get(job.uri);
   if (!validator) { validator = new ChunkedSyntaxValidator(service); validators.set(job.uri, validator); }
+  let modelHolder = models.get(job.uri);
+  if (!modelHolder) { modelHolder = {}; models.set(job.uri, modelHolder); }
   const logs: string[] = [];
   const doc = new ParsedDocument(TextDocument.create(job.uri, 'dockerfile', job.version, job.text));
-  const diagnostics = computeDiagnostics(doc, { service, language: job.language, log: (m) => logs.push(m), ruleSettings: job.ruleSettings, incremental: validator });
+  const diagnostics = computeDiagnostics(doc, { service, language: job.language, log: (m) => logs.push(m), ruleSettings: job.ruleSettings, incremental: validator, modelHolder });
   const answer: WorkerMessage = { uri: job.uri, version: job.version, diagnostics, logs };
   parentPort!.postMessage(answer);
 });

@@ -30,6 +30,8 @@ export class InstructionInfo {
   shell: RunShell | null | undefined = undefined;
   /** The raw text (see DockerfileModel.rawTextOf). */
   raw: string | undefined = undefined;
+  /** Variable references found in the arguments (and a RUN's heredoc script), before any scope is applied. */
+  scanned: ScannedVariable[] | undefined = undefined;
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
 
@@ -37,8 +39,8 @@ export class InstructionInfo {
     readonly ins: InstructionLike,
     /** The instruction word upper-cased, as dockerfile-ast reads it (may be junk like `ENTRYPOINT["X"]`). */
     readonly keyword: string,
-    /** Position in model.instructions. */
-    readonly index: number,
+    /** Position in model.instructions (set again when a later version's model reuses this object). */
+    public index: number,
     stage: StageInfo | undefined,
   ) { this.stage = stage; }
 }
@@ -141,6 +143,13 @@ export interface ModelOptions {
   dockerignore?: DockerIgnore;
   /** The text split on \n, when the caller has it already. */
   lines?: string[];
+  /**
+   * The model of the previous version of the same document. Every instruction found unchanged at the
+   * same position (same text, same line and column, same escape character) is taken over with all it
+   * derived from its own text (words, flags, shell parse, variables…): an edit re-tokenizes only what it
+   * touched. Scope, stages and references are always worked out afresh.
+   */
+  previous?: DockerfileModel;
 }
 
 export class DockerfileModel {
@@ -343,8 +352,30 @@ export class DockerfileModel {
     return { form: 'heredoc', parts, flags };
   }
 
+  /** How many instructions of the previous version's model this one took over (tests read it). */
+  reused = 0;
+
   private build(): void {
     const all = this.dockerfile.getInstructions();
+    const previous = this.options.previous?.escape === this.escape ? this.options.previous.instructions : [];
+    let p = 0;
+    /** The previous version's object for this instruction, when it is the same text at the same place. */
+    const takeOver = (ins: InstructionLike): InstructionInfo | undefined => {
+      if (p >= previous.length) { return undefined; }
+      const start = ins.getRange().start;
+      // Both lists are in document order: skip the previous ones that start before this one.
+      while (p < previous.length) {
+        const at = previous[p].ins.getRange().start;
+        if (at.line < start.line || (at.line === start.line && at.character < start.character)) { p++; continue; }
+        if (at.line === start.line && at.character === start.character) {
+          const candidate = previous[p++];
+          const raw = ins.rawText ? ins.rawText() : undefined;
+          if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = raw; return candidate; }
+        }
+        return undefined;
+      }
+      return undefined;
+    };
     let stage: StageInfo | undefined;
     let defined = new Map<string, VarKind>();
     const globalStatus = (name: string): VariableRef['status'] => this.globalArgs.has(name) || PREDEFINED_PLATFORM_ARGS.has(name) ? 'defined' : 'undefined';
@@ -352,7 +383,12 @@ export class DockerfileModel {
     for (let index = 0; index < all.length; index++) {
       const ins = all[index];
       const keyword = ins.getKeyword();
-      const info = new InstructionInfo(ins, keyword, index, stage);
+      let info = takeOver(ins);
+      if (info) {
+        info.index = index; info.stage = stage; this.reused++;
+      } else {
+        info = new InstructionInfo(ins, keyword, index, stage);
+      }
       this.instructions.push(info);
       (this.byKeyword.get(keyword) ?? this.byKeyword.set(keyword, []).get(keyword)!).push(info);
       if (BRACKET_CAPABLE.has(keyword) ? this.rawIncludes(info, '[') || this.rawIncludes(info, '\uff3b') : /[[\uff3b]/.test(ins.getInstruction())) { this.bracketed.push(info); }
@@ -410,12 +446,14 @@ export class DockerfileModel {
     if (context === 'run' && this.heredocsOf(info).length > 0) {
       for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
     }
-    for (const text of texts) {
-      if (text.text.indexOf('$') < 0) { continue; }
-      for (const v of scanVariables(text, this.escape)) {
-        this.variableRefs.push(new Reference(v, info, status(v.name), context, visible));
+    if (!info.scanned) {
+      info.scanned = [];
+      for (const text of texts) {
+        if (text.text.indexOf('$') < 0) { continue; }
+        for (const v of scanVariables(text, this.escape)) { info.scanned.push(v); }
       }
     }
+    for (const v of info.scanned) { this.variableRefs.push(new Reference(v, info, status(v.name), context, visible)); }
   }
 }
 
