@@ -17,6 +17,7 @@ import { computeCompletion, resolveCompletion } from './features/completion';
 import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './features/semanticTokens';
 import { computeFoldingRanges, computeSymbols, configureFolding } from './features/outline';
 import { formatDocument, formatOnType, formatRange } from './features/formatting';
+import { withParsedTree } from './features/serviceParse';
 import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
 
 export function startServer(connection: Connection): void {
@@ -79,7 +80,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(hoverSnapshot(cache.get(d), cache.lastParsed(d), p.position.line), p.position, language())));
   connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => computeCompletion(cache.get(d), p.position, service, language(), settings)) ?? []);
   connection.onCompletionResolve((item) => resolveCompletion(item, service, language()));
-  connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, (d) => service.computeSignatureHelp(d.getText(), p.position)));
+  connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeSignatureHelp(text, p.position), null)));
   connection.onCodeAction((p) => withDoc(p.textDocument.uri, (d) => computeCodeActions(cache.get(d), p, service, language(), log)) ?? []);
   connection.onRequest(RULE_PAGE_REQUEST, (p: RulePageParams) => answerRulePage(p, language()));
   connection.onExecuteCommand(async (p) => {
@@ -94,11 +95,11 @@ export function startServer(connection: Connection): void {
   // Symbols, folding and semantic tokens are asked for after every edit: they read the cached parse.
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, (d) => computeSymbols(cache.get(d))));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, (d) => computeFoldingRanges(cache.get(d))));
-  connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => service.computeHighlightRanges(d.getText(), p.position)));
-  connection.onPrepareRename((p) => withDoc(p.textDocument.uri, (d) => service.prepareRename(d.getText(), p.position)));
-  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, (d) => ({ changes: { [p.textDocument.uri]: service.computeRename(p.textDocument, d.getText(), p.position, p.newName) } })));
-  connection.onDefinition((p) => withDoc(p.textDocument.uri, (d) => service.computeDefinition(p.textDocument, d.getText(), p.position)));
-  connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, (d) => service.computeLinks(d.getText())));
+  connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeHighlightRanges(text, p.position), [])));
+  connection.onPrepareRename((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.prepareRename(text, p.position), null)));
+  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, (d) => ({ changes: { [p.textDocument.uri]: withParsedTree(cache.get(d), (text) => service.computeRename(p.textDocument, text, p.position, p.newName), []) } })));
+  connection.onDefinition((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeDefinition(p.textDocument, text, p.position), null)));
+  connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeLinks(text), [])));
   connection.onDocumentLinkResolve((link) => service.resolveLink(link));
   connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, (d) => formatDocument(cache.get(d), p.options)));
   connection.onDocumentRangeFormatting((p) => withDoc(p.textDocument.uri, (d) => formatRange(cache.get(d), p.range, p.options)));

@@ -11,6 +11,7 @@ import type { Language } from '../i18n/language';
 import type { ServerSettings } from '../settings';
 import { containsPosition, documentIndex, instructionIndexAt, lineTextOf } from '../hover/documentIndex';
 import { topicIds, topicMarkdown } from '../hover/topics';
+import { withParsedTree } from './serviceParse';
 
 /** ADD shares these flags with COPY, so it shares their texts too. */
 const ADD_FLAGS_SHARED_WITH_COPY = new Set(['chown', 'chmod', 'link', 'parents', 'exclude']);
@@ -67,7 +68,7 @@ export async function computeCompletion(doc: ParsedDocument, position: Position,
   if (!settings.registryTagCompletion && instruction?.getKeyword() === 'FROM' && insideImageTag(instruction as From, lineTextOf(doc, position.line), position)) {
     return [];
   }
-  const items = await service.computeCompletionItems(doc.text, position);
+  const items = await withParsedTree(doc, (text) => service.computeCompletionItems(text, position), []);
   for (const item of items) {
     withTopic(item, topicForItemData(item.data), language);
     if (item.data === 'syntax') { modernSyntaxDirective(item); }
@@ -151,5 +152,11 @@ function extraItems(doc: ParsedDocument, position: Position, keyword: string | u
 /** completionItem/resolve: our topic when the item has one (a client may drop documentation), else the service's. */
 export function resolveCompletion(item: CompletionItem, service: DockerfileLanguageService, language: Language): CompletionItem {
   if (!item.documentation) { withTopic(item, topicForItemData(item.data), language); }
-  return service.resolveCompletionItem(item);
+  if (item.documentation) { return item; }
+  // The client sends the item back as it likes: the service throws on `data` it has no text for.
+  try {
+    return service.resolveCompletionItem(item);
+  } catch {
+    return item;
+  }
 }

@@ -1,0 +1,96 @@
+// dockerfile-language-service answers completion, signature help, highlights, rename, definition and
+// links from the *text*: every request reparses the whole file (1.7 s for a 1 MB line) and asks each
+// instruction for its arguments and variables again (dockerfile-ast recomputes them on every call,
+// 0.25 s each for that line; highlight does it twice). `withParsedTree` runs one such call on the tree
+// this version already has:
+//  - DockerfileParser.parse(text) returns the cached tree when `text` is exactly this version's text, and
+//  - an instruction's raw arguments (without the library's per-character strings, see
+//    instructionArguments.ts) and variables are computed once per tree and handed out as copies:
+//    fresh arrays (some dockerfile-ast subclasses shift/splice the array they get) of fresh objects with
+//    fresh ranges (From.getImageNameRange moves the start and end of its argument's range in place);
+//  - which ARG or ENV a variable name refers to on a line is looked up once per tree.
+// The tree is what DockerfileParser.parse(text) returns for the same text, so the answers are the ones the
+// service gives on its own (test/unit/server/features/serviceParse.test.ts compares both on the fixture
+// corpus and on generated documents). Outside a call the library behaves exactly as shipped.
+import { Argument, DockerfileParser, Dockerfile, Instruction, Variable } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../documents/parsedDocument';
+import { rawArguments } from './instructionArguments';
+
+interface Scope { text: string; tree: Dockerfile }
+let active: Scope | undefined;
+
+type Memo = (this: Instruction) => object[];
+
+function copyRange(range: Range): Range;
+function copyRange(range: Range | null): Range | null;
+function copyRange(range: Range | null): Range | null {
+  return range && { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+}
+const copyArgument = (a: Argument): Argument => new Argument(a.getValue(), copyRange(a.getRange()));
+const copyVariable = (v: Variable): Variable => new Variable(v.getName(), copyRange(v.getNameRange()), copyRange(v.getRange()), v.getModifier(),
+  copyRange(v.getModifierRange()), v.getSubstitutionParameter(), copyRange(v.getSubstitutionRange()), v.isDefined(), v.isBuildVariable(), v.toString());
+
+/** `compute` gives the same list as the library's method (by default it is that method). */
+function memoize<T extends object>(proto: Record<string, unknown>, name: string, copy: (item: T) => T, compute?: Memo): void {
+  const original = proto[name] as Memo;
+  const first = compute ?? original;
+  const cache = new WeakMap<Instruction, object[]>();
+  proto[name] = function (this: Instruction): object[] {
+    if (!active) { return original.call(this); }
+    let value = cache.get(this);
+    if (!value) { value = first.call(this); cache.set(this, value); }
+    return (value as T[]).map(copy);
+  };
+}
+
+type Lookup = (this: object, name: string, line: number) => unknown;
+
+/** Per tree (or instruction), per variable name and line: the answer is a string, boolean or nothing. */
+function memoizeLookup(proto: Record<string, unknown>, name: string): void {
+  const original = proto[name] as Lookup;
+  const cache = new WeakMap<object, Map<string, unknown>>();
+  proto[name] = function (this: object, variable: string, line: number): unknown {
+    if (!active) { return original.call(this, variable, line); }
+    let answers = cache.get(this);
+    if (!answers) { answers = new Map(); cache.set(this, answers); }
+    const key = `${line}\0${variable}`;
+    if (!answers.has(key)) { answers.set(key, original.call(this, variable, line)); }
+    return answers.get(key);
+  };
+}
+
+let installed = false;
+function install(tree: Dockerfile): void {
+  if (installed) { return; }
+  installed = true;
+  const parse = DockerfileParser.parse;
+  DockerfileParser.parse = (content: string): Dockerfile => (active && content === active.text ? active.tree : parse(content));
+  const proto = Instruction.prototype as unknown as Record<string, unknown>;
+  memoize(proto, 'getRawArguments', copyArgument, function (this: Instruction) { return rawArguments(this); });
+  memoize(proto, 'getVariables', copyVariable);
+  // Each variable found asks both for its stage's ARGs and ENVs; 20,000 `$A` on one line ask 40,000 times.
+  memoizeLookup(proto, 'isBuildVariable');
+  // dockerfile-ast exports Dockerfile as a type only: its class is the prototype of any tree.
+  memoizeLookup(Object.getPrototypeOf(tree) as Record<string, unknown>, 'resolveVariable');
+}
+
+/**
+ * Runs `call` (a synchronous dockerfile-language-service call on `doc.text`) against this version's tree.
+ * dockerfile-ast recurses without end in Dockerfile.resolveVariable on some garbage (stray carriage returns
+ * that split lines differently for the parser and for positions): that request answers `overflow`.
+ */
+export function withParsedTree<T>(doc: ParsedDocument, call: (text: string) => T, overflow: T): T {
+  const tree = doc.dockerfile;
+  install(tree);
+  const outer = active;
+  active = { text: doc.text, tree };
+  try {
+    return call(doc.text);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/.test(e.message)) { return overflow; }
+    throw e;
+  } finally {
+    active = outer;
+  }
+}
