@@ -1,8 +1,9 @@
 // Language server benchmark, side by side in one run: our server vs the peer
 // (dockerfile-language-server-nodejs, built on the same dockerfile-language-service), both over stdio
-// with the same LSP client, on generated Dockerfiles of ~100, 1k, 5k and 25k lines.
+// with the same LSP client, on generated Dockerfiles of ~100, 1k, 5k, 12.5k and 25k lines.
 // Prints first diagnostics, edit → diagnostics, hover p50/p95 while a revalidation runs, completion
-// latency and peak RSS for both, then the ratios. `--sizes=111,1011` picks sizes; `--json=FILE` saves.
+// latency and peak RSS for both, then the ratios, the growth from size to size and the issue's targets.
+// `--sizes=111,1011` picks sizes, `--servers=ours` one side, `--edits=N --hovers=N` the samples; `--json=FILE` saves.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,8 +12,11 @@ import { ROOT } from '../scripts/lib/esbuildConfig.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
-const SIZES = opt('sizes', '111,1011,5011,25011').split(',').map(Number);
+const SIZES = opt('sizes', '111,1011,5011,12511,25011').split(',').map(Number);
 const HOVERS = Number(opt('hovers', '40'));
+const EDITS = Number(opt('edits', '7'));
+/** `--servers=ours` measures one side only (quick checks while working; the README table needs both). */
+const WANTED = opt('servers', 'ours,peer').split(',');
 
 export const SERVERS = {
   ours: [process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
@@ -53,7 +57,11 @@ async function startServer(command) {
   return {
     child, conn,
     diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
-    async stop() { try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit').catch(() => {}); } catch {} conn.dispose(); child.kill(); },
+    async stop() {
+      const exited = new Promise((resolve) => { child.once('exit', resolve); setTimeout(resolve, 3000); });
+      try { await conn.sendRequest('shutdown'); await conn.sendNotification('exit').catch(() => {}); } catch {}
+      await exited; conn.dispose(); child.kill();
+    },
   };
 }
 
@@ -67,24 +75,36 @@ export async function measure(command, text) {
   await first;
   const firstMs = performance.now() - t0;
 
-  // Edit → diagnostics: change one line in the middle, wait for that version's diagnostics.
+  // Edits arrive as VS Code sends them to a server with incremental sync (both servers ask for it): one
+  // character typed at the end of the middle line, then deleted again, and so on.
   const mid = Math.floor(lines.length / 2);
-  const edited = [...lines]; edited[mid] = `${edited[mid]} `;
-  const t1 = performance.now();
-  const afterEdit = s.diagnostics(uri, 2);
-  s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited.join('\n') }] });
-  await afterEdit;
-  const editMs = performance.now() - t1;
-
-  // Hovers sent while a revalidation runs: trigger an edit, then hover at once, repeatedly.
-  const hoverMs = [];
-  let version = 2;
-  for (let i = 0; i < HOVERS; i++) {
+  const end = lines[mid].length;
+  let version = 1;
+  let typed = false;
+  const typeOrDelete = () => {
     version++;
+    const range = typed ? { start: { line: mid, character: end }, end: { line: mid, character: end + 1 } } : { start: { line: mid, character: end }, end: { line: mid, character: end } };
+    s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: typed ? '' : ' ' }] });
+    typed = !typed;
+    return version;
+  };
+
+  // Edit → diagnostics: the time until that version's diagnostics arrive; median of EDITS edits.
+  const editTimes = [];
+  for (let i = 0; i < EDITS; i++) {
+    const t1 = performance.now();
+    const done = s.diagnostics(uri, version + 1);
+    typeOrDelete();
+    await done;
+    editTimes.push(performance.now() - t1);
+  }
+
+  // Hovers sent while a revalidation runs: an edit, then at once a hover elsewhere in the file, repeatedly.
+  const hoverMs = [];
+  for (let i = 0; i < HOVERS; i++) {
     const line = 11 + ((i * 37) % Math.max(1, lines.length - 12));
-    edited[mid] = `${lines[mid]}${' '.repeat(i % 3)}`;
-    const done = s.diagnostics(uri, version);
-    s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited.join('\n') }] });
+    const done = s.diagnostics(uri, version + 1);
+    typeOrDelete();
     const h0 = performance.now();
     await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 1 } });
     hoverMs.push(performance.now() - h0);
@@ -95,36 +115,66 @@ export async function measure(command, text) {
   const completionMs = performance.now() - c0;
   const rss = peakRssMb(s.child.pid);
   await s.stop();
-  return { firstMs, editMs, hoverP50: pct(hoverMs, 50), hoverP95: pct(hoverMs, 95), completionMs, rssMb: rss };
+  return { firstMs, editMs: pct(editTimes, 50), hoverP50: pct(hoverMs, 50), hoverP95: pct(hoverMs, 95), completionMs, rssMb: rss, samples: { edits: editTimes, hovers: hoverMs } };
 }
 
 const fmt = (n) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '—');
 
 export async function runLspBench() {
   const rows = [];
+  const names = Object.keys(SERVERS).filter((n) => WANTED.includes(n));
   for (const size of SIZES) {
     const text = generateDockerfile(size);
     const lineCount = text.split('\n').length - 1;
     const result = { lines: lineCount };
-    for (const [name, cmd] of Object.entries(SERVERS)) { result[name] = await measure(cmd, text); }
+    for (const name of names) { result[name] = await measure(SERVERS[name], text); }
     rows.push(result);
     console.log(`  measured ${lineCount} lines`);
   }
-  console.log('\nLanguage server, side by side (ms; RSS in MB)');
+  console.log(`\nLanguage server, side by side (ms; RSS in MB; edit → diagnostics is the median of ${EDITS} edits, hovers ${HOVERS})`);
   console.log('| lines | server | first diagnostics | edit → diagnostics | hover p50 / p95 (during revalidation) | completion | peak RSS |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    for (const name of Object.keys(SERVERS)) {
+    for (const name of names) {
       const m = r[name];
       console.log(`| ${r.lines} | ${name} | ${fmt(m.firstMs)} | ${fmt(m.editMs)} | ${fmt(m.hoverP50)} / ${fmt(m.hoverP95)} | ${fmt(m.completionMs)} | ${fmt(m.rssMb)} |`);
     }
   }
-  console.log('\nRatios (peer ÷ ours; > 1 means we are faster / smaller)');
-  console.log('| lines | first diagnostics | edit → diagnostics | hover p95 | completion | peak RSS |');
-  console.log('|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const q = (k) => fmt(r.peer[k] / r.ours[k]);
-    console.log(`| ${r.lines} | ${q('firstMs')}× | ${q('editMs')}× | ${q('hoverP95')}× | ${q('completionMs')}× | ${q('rssMb')}× |`);
+  if (names.includes('peer') && names.includes('ours')) {
+    console.log('\nRatios (peer ÷ ours; > 1 means we are faster / smaller)');
+    console.log('| lines | first diagnostics | edit → diagnostics | hover p95 | completion | peak RSS |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of rows) {
+      const q = (k) => fmt(r.peer[k] / r.ours[k]);
+      console.log(`| ${r.lines} | ${q('firstMs')}× | ${q('editMs')}× | ${q('hoverP95')}× | ${q('completionMs')}× | ${q('rssMb')}× |`);
+    }
+  }
+  // Growth: time ratio ÷ size ratio between consecutive sizes. Linear growth is 1.0; the target allows 1.2.
+  console.log('\nGrowth (time ratio ÷ line ratio from the previous size; ≤ 1.2 is linear within 20 %)');
+  console.log('| lines | server | first diagnostics | edit → diagnostics |');
+  console.log('|---|---|---|---|');
+  for (let i = 1; i < rows.length; i++) {
+    const k = rows[i].lines / rows[i - 1].lines;
+    for (const name of names) {
+      const g = (key) => fmt(rows[i][name][key] / rows[i - 1][name][key] / k);
+      console.log(`| ${rows[i - 1].lines} → ${rows[i].lines} | ${name} | ${g('firstMs')} | ${g('editMs')} |`);
+    }
+  }
+  // The issue's targets, checked against this run.
+  const at = (n) => rows.find((r) => r.lines >= n - 20 && r.lines <= n + 20);
+  const big = at(25011);
+  const small = at(111);
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  console.log('\nTargets (issue 5)');
+  if (big?.ours) {
+    console.log(`- 25,011 lines edit → diagnostics ≤ 150 ms: ${fmt(big.ours.editMs)} ms — ${verdict(big.ours.editMs <= 150)}`);
+    if (big.peer) { console.log(`- … and ≥ 45× the peer: ${fmt(big.peer.editMs / big.ours.editMs)}× — ${verdict(big.peer.editMs / big.ours.editMs >= 45)}`); }
+    console.log(`- 25,011 lines hover p95 during revalidation ≤ 5 ms: ${fmt(big.ours.hoverP95)} ms — ${verdict(big.ours.hoverP95 <= 5)}`);
+    if (big.peer) { console.log(`- 25,011 lines peak RSS ≤ the peer's: ${fmt(big.ours.rssMb)} vs ${fmt(big.peer.rssMb)} MB — ${verdict(big.ours.rssMb <= big.peer.rssMb)}`); }
+  }
+  if (small?.ours) {
+    console.log(`- 111 lines edit → diagnostics ≤ 10 ms: ${fmt(small.ours.editMs)} ms — ${verdict(small.ours.editMs <= 10)}`);
+    console.log(`- 111 lines hover p50 ≤ 0.5 ms: ${fmt(small.ours.hoverP50)} ms — ${verdict(small.ours.hoverP50 <= 0.5)}`);
   }
   return rows;
 }

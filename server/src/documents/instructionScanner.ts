@@ -9,6 +9,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { ParserDirective } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { TextDelta } from './textDelta';
 
 /** What the rules read of an instruction (a subset of dockerfile-ast's Instruction, same meaning). */
 export interface InstructionLike {
@@ -85,7 +86,9 @@ class ScannedInstruction implements InstructionLike {
 
 class ScannedComment implements CommentLike {
   private range: Range | undefined;
-  constructor(private readonly positions: Positions, private readonly text: string, readonly start: number, readonly end: number) {}
+  constructor(private readonly positions: Positions, private readonly text: string, readonly start: number, readonly end: number,
+    /** Inside an instruction's continuation (not where a scan could resume). */
+    readonly nested: boolean) {}
   getRange(): Range { return this.range ??= { start: this.positions.at(this.start), end: this.positions.at(this.end) }; }
   getContent(): string {
     // Whitespace here is what dockerfile-ast counts: space, tab, \r, \n.
@@ -94,8 +97,10 @@ class ScannedComment implements CommentLike {
 }
 
 class ScannedDockerfile implements DockerfileLike {
-  constructor(private readonly instructions: ScannedInstruction[], private readonly comments: ScannedComment[],
-    private readonly directives: ParserDirective[], private readonly escape: string) {}
+  constructor(readonly instructions: ScannedInstruction[], readonly comments: ScannedComment[],
+    private readonly directives: ParserDirective[], private readonly escape: string,
+    /** Offset where instructions may start (after the directive lines). */
+    readonly start: number) {}
   getInstructions(): InstructionLike[] { return this.instructions; }
   getComments(): CommentLike[] { return this.comments; }
   getDirectives(): ParserDirective[] { return this.directives; }
@@ -112,8 +117,15 @@ function mayHoldHeredoc(args: string): boolean {
  * The instructions, comments and directives of `text` with dockerfile-ast's boundaries, or undefined when
  * the text holds something this scan leaves to dockerfile-ast (a heredoc candidate, a lone \r).
  */
-export function scanDockerfile(text: string): DockerfileLike | undefined {
-  if (/\r(?!\n)/.test(text)) { return undefined; }
+/** The previous version's scan and the one replacement that turned its text into this one. */
+export interface ScanBase { text: string; tree: DockerfileLike; delta: TextDelta }
+
+export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | undefined {
+  const previous = base && base.tree instanceof ScannedDockerfile ? base.tree : undefined;
+  if (previous && base) {
+    // The previous text had no lone \r: this one has one only around the replacement.
+    if (loneCarriageReturnNear(text, base.delta.start - 1, base.delta.start + base.delta.text.length + 1)) { return undefined; }
+  } else if (/\r(?!\n)/.test(text)) { return undefined; }
   const positions = new Positions(text, lineStarts(text));
   const length = text.length;
 
@@ -141,10 +153,10 @@ export function scanDockerfile(text: string): DockerfileLike | undefined {
   const isBlank = (c: number): boolean => c === SPACE || c === TAB;
 
   /** A comment from `#` at `at` to the end of its line; returns where it ends (its line break or EOF). */
-  const comment = (at: number): number => {
+  const comment = (at: number, nested: boolean): number => {
     let end = at + 1;
     while (end < length && !isBreak(text.charCodeAt(end))) { end++; }
-    comments.push(new ScannedComment(positions, text, at, end));
+    comments.push(new ScannedComment(positions, text, at, end, nested));
     return end;
   };
 
@@ -152,9 +164,24 @@ export function scanDockerfile(text: string): DockerfileLike | undefined {
    * The arguments after the instruction word, from the blank at `from`: runs to the first line break
    * not escaped; comment lines inside a continuation are comments. Returns the offset where it ends.
    */
+  const hasCR = text.includes('\r');
+  const nextBreak = (from: number): number => {
+    const lf = text.indexOf('\n', from);
+    if (!hasCR) { return lf; }
+    const cr = text.indexOf('\r', from);
+    return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+  };
   const argumentsEnd = (from: number): number => {
     let continued = false;
     for (let i = from + 1; i < length; i++) {
+      if (!continued) {
+        // Outside a continuation only the escape character and a line break change anything: jump to
+        // whichever comes first (most lines hold no escape at all and end the instruction right here).
+        const lineEnd = nextBreak(i);
+        const escapeAt = text.indexOf(escape, i);
+        if (escapeAt < 0 || (lineEnd >= 0 && escapeAt > lineEnd)) { return lineEnd < 0 ? length : lineEnd; }
+        i = escapeAt;
+      }
       const c = text.charCodeAt(i);
       if (isBreak(c)) {
         if (continued) { continue; }
@@ -177,7 +204,7 @@ export function scanDockerfile(text: string): DockerfileLike | undefined {
         continue;
       }
       if (c === HASH) {
-        if (continued) { i = comment(i); }
+        if (continued) { i = comment(i, true); }
         continue;
       }
       if (!isBlank(c) && continued) { continued = false; }
@@ -247,17 +274,83 @@ export function scanDockerfile(text: string): DockerfileLike | undefined {
     return length;
   };
 
+  // With the previous version's scan: what ends before the replacement is taken as it is, the scan resumes
+  // after it, and once it reaches (past the replacement) a place where the previous scan started an
+  // instruction or a comment at top level, the rest is the previous scan's, shifted. The text from there on
+  // is the same, and so is the scanner's state (top level), so it would find the same items.
+  let resumeAt = start;
+  let resync: ((i: number) => boolean) | undefined;
+  if (previous && base && previous.start === start && previous.getEscapeCharacter() === escape && sameDirectives(previous.getDirectives(), directives)) {
+    const { delta } = base;
+    const shift = delta.text.length - (delta.end - delta.start);
+    const old = previous.instructions;
+    let k = 0;
+    while (k < old.length && old[k].end < delta.start) { instructions.push(old[k]); k++; }
+    let resume = k > 0 ? old[k - 1].end : -1;
+    for (const c of previous.comments) {
+      if (c.end >= delta.start) { break; }
+      if (!c.nested && c.end > resume) { resume = c.end; }
+    }
+    for (const c of previous.comments) { if (c.start < resume) { comments.push(c); } else { break; } }
+    if (resume >= 0) { resumeAt = resume; }
+    const topComments = previous.comments.filter((c) => !c.nested);
+    resync = (i: number): boolean => {
+      const at = i - shift;
+      if (at < delta.end) { return false; }
+      const n = firstAtOrAfter(old, at);
+      const m = firstAtOrAfter(topComments, at);
+      if (old[n]?.start !== at && topComments[m]?.start !== at) { return false; }
+      for (let x = n; x < old.length; x++) {
+        const o = old[x];
+        instructions.push(new ScannedInstruction(positions, o.start + shift, o.wordEnd + shift, o.end + shift, o.getInstruction()));
+      }
+      for (let x = firstAtOrAfter(previous.comments, at); x < previous.comments.length; x++) {
+        const o = previous.comments[x];
+        comments.push(new ScannedComment(positions, text, o.start + shift, o.end + shift, o.nested));
+      }
+      return true;
+    };
+  }
+
   try {
-    for (let i = start; i < length; i++) {
+    for (let i = resumeAt; i < length; i++) {
       const c = text.charCodeAt(i);
       if (isBlank(c) || isBreak(c)) { continue; }
-      i = c === HASH ? comment(i) : instruction(i);
+      if (resync?.(i)) { break; }
+      i = c === HASH ? comment(i, false) : instruction(i);
     }
   } catch (e) {
     if (e instanceof NeedsFullParse) { return undefined; }
     throw e;
   }
-  return new ScannedDockerfile(instructions, comments, directives, escape);
+  return new ScannedDockerfile(instructions, comments, directives, escape, start);
+}
+
+/** Index of the first item starting at or after `offset` (items sorted by start). */
+function firstAtOrAfter(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) { lo = mid + 1; } else { hi = mid; }
+  }
+  return lo;
+}
+
+function sameDirectives(a: ParserDirective[], b: ParserDirective[]): boolean {
+  if (a.length !== b.length) { return false; }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].getName() !== b[i].getName() || a[i].getValue() !== b[i].getValue() || JSON.stringify(a[i].getRange()) !== JSON.stringify(b[i].getRange())) { return false; }
+  }
+  return true;
 }
 
 class NeedsFullParse extends Error {}
+
+/** A \r not followed by \n at an offset in [from, to]. */
+function loneCarriageReturnNear(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i <= to && i < text.length; i++) {
+    if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) !== LF) { return true; }
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 // Parse once per document version: every request on the same version shares one AST.
 import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileLike, scanDockerfile } from './instructionScanner';
+import { DockerfileLike, ScanBase, scanDockerfile } from './instructionScanner';
 
 export class ParsedDocument {
   private ast: Dockerfile | undefined;
@@ -62,9 +62,12 @@ export class ParsedDocument {
    * tree where the scan declines (heredocs). Same boundaries either way (documents/instructionScanner.ts).
    */
   get rulesTree(): DockerfileLike {
-    this.scan ??= this.ast ?? scanDockerfile(this.text) ?? this.dockerfile;
+    this.scan ??= this.ast ?? scanDockerfile(this.text, this.scanBase) ?? this.dockerfile;
     return this.scan;
   }
+
+  /** The previous version's scan and the edit since: the scan then redoes only the edited region. */
+  scanBase: ScanBase | undefined;
 
   private readonly derivedValues = new Map<string, unknown>();
   /**

@@ -26,7 +26,8 @@ export interface ChunkOptions {
   chunkLines: number;
 }
 
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minLines: 400, chunkLines: 48 };
+// Chunked at every size: on a 100-line file an edit then revalidates one 32-line chunk instead of the whole text.
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minLines: 0, chunkLines: 32 };
 
 interface Segment {
   /** First line of the instruction (leading comments and blank lines belong to the chunk, not to context). */
@@ -138,7 +139,7 @@ interface Decl { env?: Segment; arg?: Segment }
 
 /** One per open document: keeps the chunk results of the last run, keyed by each chunk's synthetic text. */
 export class ChunkedSyntaxValidator {
-  private cache = new Map<string, Diagnostic[]>();
+  private cache = new Map<string, Map<string, Diagnostic[]>>();
   /** Names each chunk text refers to, from the last run (most chunks are unchanged between versions). */
   private names = new Map<string, Set<string>>();
   /** Chunks validated by dockerfile-utils in the last run (tests and the benchmark read it). */
@@ -166,7 +167,7 @@ export class ChunkedSyntaxValidator {
     this.failures = [];
     const { lines, prologueEnd, segments } = s;
     const prologue = lines.slice(0, prologueEnd).join('\n');
-    const next = new Map<string, Diagnostic[]>();
+    const next = new Map<string, Map<string, Diagnostic[]>>();
     const nextNames = new Map<string, Set<string>>();
     const out: Diagnostic[] = [];
     this.lastValidated = 0; this.lastChunks = 0;
@@ -183,9 +184,12 @@ export class ChunkedSyntaxValidator {
     const flush = (endSeg: number, endLine: number): void => {
       this.lastChunks++;
       const chunkText = lines.slice(chunkStartLine, endLine).join('\n');
-      let synthetic: string; let at: number;
+      // Cached by the chunk's own text, then by its context (where it starts and the context lines): on a
+      // cache hit the synthetic document is never assembled.
+      let at: number;
+      let context: string[];
       if (chunkStartLine === 0) {
-        synthetic = chunkText; at = 0;
+        at = 0; context = [];
       } else {
         let refs = this.names.get(chunkText);
         if (!refs) { refs = referencedNames(chunkText); }
@@ -199,17 +203,16 @@ export class ChunkedSyntaxValidator {
           for (const name of refs) { const d = stage.get(name); if (d?.env) { pieces.add(d.env); } if (d?.arg) { pieces.add(d.arg); } }
         }
         const ordered = [...pieces].sort((a, b) => a.insStart - b.insStart);
-        const parts: string[] = prologueEnd > 0 ? [prologue] : [];
+        context = prologueEnd > 0 ? [prologue] : [];
         at = prologueEnd;
-        for (const p of ordered) { parts.push(lines.slice(p.insStart, p.end).join('\n')); at += p.end - p.insStart; }
-        parts.push(chunkText);
-        synthetic = parts.join('\n');
+        for (const p of ordered) { context.push(lines.slice(p.insStart, p.end).join('\n')); at += p.end - p.insStart; }
       }
       // The same text can be a whole chunk 0 and a context + chunk: where the chunk starts is part of the key.
-      const key = `${at}\u0000${synthetic}`;
-      let diags = this.cache.get(key) ?? next.get(key);
+      const key = `${at}\u0000${context.join('\n')}`;
+      let diags = this.cache.get(chunkText)?.get(key) ?? next.get(chunkText)?.get(key);
       if (!diags) {
         this.lastValidated++;
+        const synthetic = context.length > 0 ? `${context.join('\n')}\n${chunkText}` : chunkText;
         const chunkLines = endLine - chunkStartLine;
         let found: Diagnostic[] = [];
         try {
@@ -223,7 +226,7 @@ export class ChunkedSyntaxValidator {
           .filter((d) => d.range.start.line >= at && d.range.start.line < at + chunkLines && (at === 0 || !DIRECTIVE_CODES.has(Number(d.code))))
           .map((d) => shift(d, -at));
       }
-      next.set(key, diags);
+      (next.get(chunkText) ?? next.set(chunkText, new Map()).get(chunkText)!).set(key, diags);
       for (const d of diags) { out.push(shift(d, chunkStartLine)); }
       // Declarations of this chunk become context for the next ones.
       for (let x = chunkStartSeg; x < endSeg; x++) { record(segments[x]); }

@@ -57,7 +57,10 @@ export class DiagnosticsScheduler {
   constructor(private readonly hooks: SchedulerHooks, workerFile = path.join(__dirname, 'validationWorker.js')) {
     if (fs.existsSync(workerFile)) {
       try {
-        this.worker = new Worker(workerFile);
+        // A young generation big enough for one validation's garbage: it dies there instead of being
+        // copied and promoted (scavenges and mark-compacts were a third of a 25,000-line revalidation).
+        const young = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 48);
+        this.worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: young } });
         this.worker.on('message', (m: WorkerMessage | { ready: true }) => { if ('ready' in m) { this.workerReady = true; } else { this.done(m); } });
         this.worker.on('error', (e) => { hooks.log(`validation worker failed: ${e.stack ?? e}`); this.worker = undefined; this.sent.clear(); this.restartPending(); });
         this.worker.unref();

@@ -9,18 +9,20 @@ import { ChunkedSyntaxValidator } from './chunkedValidation';
 import type { DiagnosticsJob, WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
+import type { DockerfileLike, ScanBase } from '../documents/instructionScanner';
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 const validators = new Map<string, ChunkedSyntaxValidator>();
 
 /** The text of each open document as this worker last saw it (jobs after the first carry only a delta). */
-const texts = new Map<string, { version: number; text: string }>();
+const texts = new Map<string, { version: number; text: string; tree?: DockerfileLike }>();
 /** The rules model of each open document's last version (the next one takes over unchanged instructions). */
 const models = new Map<string, { model?: DockerfileModel }>();
 
 parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   if ('close' in message) { validators.delete(message.close); texts.delete(message.close); models.delete(message.close); return; }
   let text: string;
+  let scanBase: ScanBase | undefined;
   if ('delta' in message) {
     const held = texts.get(message.uri);
     if (!held || held.version !== message.baseVersion) {
@@ -30,10 +32,12 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
       return;
     }
     text = applyDelta(held.text, message.delta);
+    if (held.tree) { scanBase = { text: held.text, tree: held.tree, delta: message.delta }; }
   } else {
     text = message.text;
   }
-  texts.set(message.uri, { version: message.version, text });
+  const held: { version: number; text: string; tree?: DockerfileLike } = { version: message.version, text };
+  texts.set(message.uri, held);
   const job: DiagnosticsJob = { uri: message.uri, version: message.version, text, language: message.language, ruleSettings: message.ruleSettings };
   let validator = validators.get(job.uri);
   if (!validator) { validator = new ChunkedSyntaxValidator(service); validators.set(job.uri, validator); }
@@ -41,7 +45,9 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   if (!modelHolder) { modelHolder = {}; models.set(job.uri, modelHolder); }
   const logs: string[] = [];
   const doc = new ParsedDocument(TextDocument.create(job.uri, 'dockerfile', job.version, job.text));
+  doc.scanBase = scanBase;
   const diagnostics = computeDiagnostics(doc, { service, language: job.language, log: (m) => logs.push(m), ruleSettings: job.ruleSettings, incremental: validator, modelHolder });
+  held.tree = doc.rulesTree;
   const answer: WorkerMessage = { uri: job.uri, version: job.version, diagnostics, logs };
   parentPort!.postMessage(answer);
 });

@@ -170,12 +170,17 @@ export class DockerfileModel {
   readonly bracketed: InstructionInfo[] = [];
   private finalLineage: Set<StageInfo> | undefined;
 
-  constructor(readonly dockerfile: DockerfileLike, readonly text: string, readonly options: ModelOptions) {
+  readonly options: ModelOptions;
+
+  constructor(readonly dockerfile: DockerfileLike, readonly text: string, options: ModelOptions) {
+    // The previous version's model is read while building and not kept: a model never holds on to older ones.
+    const { previous, ...kept } = options;
+    this.options = kept;
     this.lines = options.lines ?? text.split('\n');
     this.escape = dockerfile.getEscapeCharacter();
     this.directives = dockerfile.getDirectives();
     this.comments = dockerfile.getComments();
-    this.build();
+    this.build(previous);
   }
 
   get uri(): string { return this.options.uri; }
@@ -355,9 +360,9 @@ export class DockerfileModel {
   /** How many instructions of the previous version's model this one took over (tests read it). */
   reused = 0;
 
-  private build(): void {
+  private build(previousModel: DockerfileModel | undefined): void {
     const all = this.dockerfile.getInstructions();
-    const previous = this.options.previous?.escape === this.escape ? this.options.previous.instructions : [];
+    const previous = previousModel?.escape === this.escape ? previousModel.instructions : [];
     let p = 0;
     /** The previous version's object for this instruction, when it is the same text at the same place. */
     const takeOver = (ins: InstructionLike): InstructionInfo | undefined => {

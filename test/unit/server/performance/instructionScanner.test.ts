@@ -13,7 +13,8 @@ import { computeDiagnostics } from '../../../../server/src/diagnostics/computeDi
 import { ChunkedSyntaxValidator } from '../../../../server/src/incremental/chunkedValidation';
 import { scanDockerfile, DockerfileLike } from '../../../../server/src/documents/instructionScanner';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
-import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
+import { generateDocument, rng, Rng } from '../../../fuzz/dockerfileGenerator';
+import { textDelta } from '../../../../server/src/documents/textDelta';
 import { bigDockerfile } from '../../../support/bigDockerfile';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
@@ -101,5 +102,61 @@ describe('diagnostics from the fast scan = diagnostics from dockerfile-ast', fun
       compared++;
     }
     assert.ok(compared > 500, `${compared} documents compared`);
+  });
+});
+
+describe('incremental instruction scan = a full scan of the new text', function () {
+  this.timeout(120_000);
+  const EDITS: ((l: string) => string)[] = [
+    (l) => `${l} `, (l) => `${l}\\`, (l) => `${l} \\`, (l) => l.replace(/\s*\\\s*$/, ''), (l) => `# ${l}`, () => '', (l) => l.replace(/^\s*\S+/, 'RUN'),
+    (l) => `  ${l}`, () => '#', () => '   ', (l) => `${l}\n# inserted comment`, (l) => `${l}\nRUN a \\`, () => 'ONBUILD RUN <<EOF', (l) => l.slice(0, Math.floor(l.length / 2)),
+  ];
+
+  /** Replaces lines [at, at+count) and returns the new text and the delta. */
+  function editText(lines: string[], r: Rng): void {
+    const at = Math.floor(r() * lines.length);
+    if (r() < 0.75) { lines[at] = EDITS[Math.floor(r() * EDITS.length)](lines[at] ?? ''); } else { lines.splice(at, 1 + Math.floor(r() * 3)); }
+  }
+
+  function check(texts: string[], what: string): number {
+    let incremental = 0;
+    let previousText = texts[0];
+    let tree = scanDockerfile(previousText);
+    for (let v = 1; v < texts.length; v++) {
+      const text = texts[v];
+      const base = tree ? { text: previousText, tree, delta: textDelta(previousText, text) } : undefined;
+      const next = scanDockerfile(text, base);
+      const full = scanDockerfile(text);
+      assert.strictEqual(next === undefined, full === undefined, `${what}, version ${v}: both decline or both answer`);
+      if (next && full) { assert.deepStrictEqual(shape(next), shape(full), `${what}, version ${v}`); if (base) { incremental++; } }
+      previousText = text; tree = next;
+    }
+    return incremental;
+  }
+
+  it('over edit sequences on the fixtures (LF and CRLF) and on a large file', () => {
+    const r = rng(21);
+    let incremental = 0;
+    const sources = [...dockerfileCorpus(ROOT, ['test/fixtures', 'sample']), bigDockerfile(120)];
+    for (const [i, source] of sources.entries()) {
+      for (const eol of ['\n', '\r\n']) {
+        const lines = source.split('\n');
+        const texts = [lines.join(eol)];
+        for (let k = 0; k < 12; k++) { editText(lines, r); texts.push(lines.join(eol)); }
+        incremental += check(texts, `source #${i} (${JSON.stringify(eol)})`);
+      }
+    }
+    assert.ok(incremental > 500, `${incremental} versions scanned incrementally`);
+  });
+
+  it('over edit sequences on generated documents', () => {
+    const corpus = dockerfileCorpus(ROOT, ['test/fixtures', 'sample']);
+    const r = rng(22);
+    for (let i = 0; i < 600; i++) {
+      const lines = generateDocument(r, corpus).split('\n');
+      const texts = [lines.join('\n')];
+      for (let k = 0; k < 4; k++) { editText(lines, r); texts.push(lines.join('\n')); }
+      check(texts, `generated #${i}`);
+    }
   });
 });
