@@ -131,17 +131,25 @@ export async function runSuiteInCodeServer({ name, codeServer, chromium, develop
   const base = fs.mkdtempSync(path.join(os.tmpdir(), `dl-${name}-`));
   const workspace = prepareWorkspace(path.join(ROOT, 'test', 'vscode', 'workspace'));
   const resultsFile = path.join(base, 'results.json');
+  const userDataDir = path.join(base, 'user-data');
   // prepare(workspace, base): writes what this run needs into the workspace, returns extra env.
   const extraEnv = prepare ? prepare(workspace, base) : {};
   const server = await startCodeServer({
     codeServer, workspace, settings, args, trusted,
-    extensionsDir: path.join(base, 'extensions'), userDataDir: path.join(base, 'user-data'),
+    extensionsDir: path.join(base, 'extensions'), userDataDir,
     env: { ...env, ...extraEnv, DOCKER_LEARNING_VSCODE_RUN: name, DOCKER_LEARNING_TEST_RESULTS: resultsFile, DOCKER_LEARNING_WORKSPACE: workspace },
   });
   const browser = await launchChromium(chromium);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') { consoleErrors.push(m.text()); } });
+  // Every console message of every page, kept for the unhandled-rejection check (and for reading
+  // after a failure in <base>/browser-console.log): the extension host forwards its console here.
+  const consoleLines = [];
+  const listen = (p) => p.on('console', (m) => {
+    consoleLines.push(`[${m.type()}] ${m.text()}`);
+    if (m.type() === 'error') { consoleErrors.push(m.text()); }
+  });
+  listen(page);
   try {
     log(`${name}: code-server on port ${server.port}, workspace ${workspace}`);
     await page.goto(testUrl(server, { workspace, developmentPath, testsPath }));
@@ -152,9 +160,16 @@ export async function runSuiteInCodeServer({ name, codeServer, chromium, develop
       // VS Code shuts the test extension host down once the suites finish, so the UI check opens a
       // fresh window with only the extension loaded, as a user would have it.
       const uiPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      listen(uiPage);
       await uiPage.goto(testUrl(server, { workspace, developmentPath }));
       await uiPage.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       extra = await afterTests(uiPage, server);
+    }
+    const rejections = unhandledRejections(consoleLines, developmentPath);
+    if (rejections.length) {
+      console.log(`${name}: ${rejections.length} unhandled promise rejection(s) from the extension:\n${rejections.join('\n---\n')}`);
+      results.failed += 1;
+      results.error = [results.error, `${rejections.length} unhandled rejection(s) from the extension`].filter(Boolean).join('; ');
     }
     return { results, extra };
   } catch (e) {
@@ -165,7 +180,32 @@ export async function runSuiteInCodeServer({ name, codeServer, chromium, develop
   } finally {
     await browser.close().catch(() => {});
     server.stop();
+    fs.writeFileSync(path.join(base, 'browser-console.log'), consoleLines.join('\n'));
   }
+}
+
+/**
+ * The unhandled promise rejections our extension caused. A listener on `process` inside the host
+ * never sees them (VS Code's own handler takes them); the host reports each one 1 s after it went
+ * unhandled on its console, which code-server forwards to the page's console:
+ * `rejected promise not handled within 1 second: <reason>`, then `stack trace: <stack>`.
+ * Ours are those whose stack runs through our bundle (`<developmentPath>/dist/`, dependencies
+ * included). A reason without a stack (`Promise.reject()`, a rejected string) names no code: it is
+ * printed, not counted, like rejections from VS Code itself or from the suites' own code.
+ */
+export function unhandledRejections(consoleLines, developmentPath) {
+  const reports = [];
+  for (let i = 0; i < consoleLines.length; i++) {
+    if (!/rejected promise not handled within/.test(consoleLines[i])) { continue; }
+    // The stack is the host's next message (another window's message may come in between).
+    const stack = consoleLines.slice(i + 1, i + 6).find((l) => /stack trace:/.test(l));
+    reports.push(stack ? `${consoleLines[i]}\n${stack}` : consoleLines[i]);
+  }
+  const bundle = `${path.join(developmentPath, 'dist')}${path.sep}`;
+  const ours = reports.filter((r) => r.includes(bundle));
+  const others = reports.filter((r) => !r.includes(bundle));
+  if (others.length) { console.log(`unhandled rejections that name no code of the extension (not counted):\n${others.join('\n---\n')}`); }
+  return ours;
 }
 
 function tail(file, n = 40) {

@@ -49,3 +49,30 @@ export async function hoverAt(uri: vscode.Uri, position: vscode.Position, expect
   }
   throw new Error(`hover never matched; last text: ${text.slice(0, 300)}`);
 }
+
+export interface Shown { kind: 'error' | 'warning' | 'information'; message: string; modal: boolean; detail: string; buttons: string[] }
+
+/**
+ * Runs `fn` with every error, warning and information message recorded and answered as if
+ * dismissed (undefined). The extension and this bundle share the extension's `vscode` API object,
+ * so replacing the functions here replaces them for the extension's code too.
+ */
+export async function recordingMessages<T>(fn: () => Thenable<T>): Promise<{ shown: Shown[]; result: T }> {
+  type Show = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+  const window = vscode.window as unknown as Record<string, Show>;
+  const kinds = { showErrorMessage: 'error', showWarningMessage: 'warning', showInformationMessage: 'information' } as const;
+  const originals = Object.fromEntries(Object.keys(kinds).map((k) => [k, window[k]]));
+  const shown: Shown[] = [];
+  for (const [fnName, kind] of Object.entries(kinds)) {
+    window[fnName] = (message: string, ...rest: unknown[]) => {
+      const options = rest[0] && typeof rest[0] === 'object' && !('title' in (rest[0] as object)) ? rest.shift() as vscode.MessageOptions : {};
+      shown.push({ kind, message, modal: !!options.modal, detail: options.detail ?? '', buttons: rest.map((b) => (typeof b === 'string' ? b : (b as vscode.MessageItem).title)) });
+      return Promise.resolve(undefined);
+    };
+  }
+  try {
+    return { shown, result: await fn() };
+  } finally {
+    Object.assign(window, originals);
+  }
+}

@@ -1,8 +1,10 @@
 // Every sentence the Containers view says about a container or the engine, in one place:
 // the pure modules classify (exit codes, problems), this file puts the classes into words.
 import * as vscode from 'vscode';
+import { engineMessage, InvalidOptionError } from '../engine/containers';
 import type { Endpoint } from '../engine/endpoint';
-import type { EngineProblemKind } from '../engine/engineProblem';
+import { programOnPath, type EngineProblemKind } from '../engine/engineProblem';
+import { connectionProblemKind } from './model/actionProblem';
 import type { ExitMeaning } from './model/exitCodes';
 import { mdCode, TooltipData } from './model/tooltipData';
 
@@ -39,6 +41,17 @@ export function problemAdvice(kind: EngineProblemKind): string {
     case 'config': return vscode.l10n.t('Fix the dockerLearning.host setting, DOCKER_HOST or the current docker context.');
     case 'other': return vscode.l10n.t('Check that the engine is running, then press Refresh.');
   }
+}
+
+/**
+ * Why an action failed, for a message: an option the engine layer refused, in the learner's
+ * language; a fault on the way to the engine, with the same advice the view gives; otherwise the
+ * engine's own words (`words`, when the caller has them already).
+ */
+export function failureText(e: unknown, words: string = engineMessage(e)): string {
+  if (e instanceof InvalidOptionError) { return e.translated(vscode.l10n.t); }
+  const kind = connectionProblemKind(e, { hasProgram: (p) => programOnPath(p) });
+  return kind === 'other' ? words : vscode.l10n.t('{0}. {1}', words.replace(/[.。]\s*$/, ''), problemAdvice(kind));
 }
 
 /** The view's description: which engine the learner is looking at, and why that one. */

@@ -4,12 +4,20 @@ import type Dockerode from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { ContainerSummary, toContainerSummary } from './containerSummary';
 import { LogDemuxer, StreamType } from './logDemux';
-import { logOptionsProblem, shellOptionsProblem } from '../containers/model/logOptions';
+import { killSignalProblem, logOptionsProblem, shellOptionsProblem, stopTimeProblem } from '../containers/model/logOptions';
+import { plainTranslate, type Translate } from '../images/model/format';
 
 /** An option the engine would refuse or misread, caught before any call; the message says what is accepted. */
 export class InvalidOptionError extends Error {
   readonly code = 'INVALID_OPTION';
-  constructor(message: string) { super(message); this.name = 'InvalidOptionError'; }
+  /** `translated(vscode.l10n.t)`: the same message in the learner's language. */
+  constructor(message: string, readonly translated: (t: Translate) => string = () => message) { super(message); this.name = 'InvalidOptionError'; }
+}
+
+/** Throws InvalidOptionError when `check` finds a problem (English here; the view can translate it). */
+function refuse(check: (t: Translate) => string | undefined): void {
+  const problem = check(plainTranslate);
+  if (problem) { throw new InvalidOptionError(problem, (t) => check(t) ?? problem); }
 }
 
 /** The engine answers 304 Not Modified when a container already is in the requested state. */
@@ -108,7 +116,7 @@ export class ContainerOps {
 
   /** Returns false when it was already stopped. `timeout`: seconds before SIGKILL (Docker's default is 10). */
   async stop(id: string, timeout?: number): Promise<boolean> {
-    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= -1)) { throw new InvalidOptionError(`stop --time ${String(timeout)}: whole seconds, or -1 to wait without limit`); }
+    refuse((t) => stopTimeProblem(timeout, t));
     try { await orGone(id, this.api.getContainer(id).stop(timeout === undefined ? {} : { t: timeout })); return true; } catch (e) { if (notModified(e)) { return false; } throw e; }
   }
 
@@ -116,7 +124,7 @@ export class ContainerOps {
   async pause(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).pause()); }
   async unpause(id: string): Promise<void> { await orGone(id, this.api.getContainer(id).unpause()); }
   async kill(id: string, signal = 'SIGKILL'): Promise<void> {
-    if (typeof signal !== 'string' || !/^(SIG)?[A-Z][A-Z0-9+-]*$|^\d{1,2}$/.test(signal)) { throw new InvalidOptionError(`kill --signal ${String(signal)}: a signal name such as SIGTERM, or its number`); }
+    refuse((t) => killSignalProblem(signal, t));
     await orGone(id, this.api.getContainer(id).kill({ signal })); }
 
   /** `force` kills a running container first, like `docker container rm -f`. */
@@ -144,8 +152,7 @@ export class ContainerOps {
    * separated here so no 8-byte frame header ever reaches a terminal.
    */
   async logs(id: string, opts: LogOptions, sink: LogSink): Promise<LogSession> {
-    const problem = logOptionsProblem(opts);
-    if (problem) { throw new InvalidOptionError(problem); }
+    refuse((t) => logOptionsProblem(opts, t));
     const container = this.api.getContainer(id);
     const info = await orGone(id, container.inspect());
     const tty = !!info.Config?.Tty;
@@ -226,8 +233,7 @@ export class ContainerOps {
 
   /** `docker container exec -it <id> <shell>`: a TTY, stdin attached, resizable. */
   async shell(id: string, opts: { shells?: string[]; columns?: number; rows?: number } = {}): Promise<ShellSession> {
-    const problem = shellOptionsProblem(opts);
-    if (problem) { throw new InvalidOptionError(problem); }
+    refuse((t) => shellOptionsProblem(opts, t));
     const shell = await this.pickShell(id, opts.shells);
     const exec = await orGone(id, this.api.getContainer(id).exec({
       Cmd: [shell], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,

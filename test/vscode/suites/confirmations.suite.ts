@@ -73,6 +73,35 @@ describe('destructive actions confirm, name their targets, and Cancel changes no
     assert.ok(await exists(cb.id));
   });
 
+  it('kill (tree node, then a selection): the modal names exactly the containers it kills; Cancel leaves them running', async () => {
+    const api = await activatedApi();
+    const a = uniqueName('confirm-kill-a'); const b = uniqueName('confirm-kill-b'); const stopped = uniqueName('confirm-kill-stopped');
+    const ca = await createTestContainer(docker, { name: a, cmd: STOPPABLE_CMD, start: true });
+    const cb = await createTestContainer(docker, { name: b, cmd: STOPPABLE_CMD, start: true });
+    await createTestContainer(docker, { name: stopped });
+    const running = async () => Promise.all([ca, cb].map((c) => c.inspect().then((i) => i.State.Running)));
+
+    const node = await nodeNamed(api, a);
+    let { asked, result } = await cancellingModals(() => vscode.commands.executeCommand<{ done: string[] }>('dockerLearning.containers.kill', node));
+    assert.strictEqual(asked.length, 1);
+    assert.strictEqual(asked[0].modal, true);
+    assert.strictEqual(asked[0].title, `Kill the container ${a}?`);
+    assert.deepStrictEqual(listed(asked[0].detail), [a]);
+    assert.ok(asked[0].detail.includes('SIGKILL'), asked[0].detail);
+    assert.deepStrictEqual(asked[0].buttons, ['Kill']);
+    assert.deepStrictEqual(result.done, []);
+    assert.deepStrictEqual(await running(), [true, true]);
+
+    // A selection with a stopped container: kill acts on the running ones, and the modal lists just those.
+    const nodes = await Promise.all([a, b, stopped].map((n) => nodeNamed(api, n)));
+    ({ asked, result } = await cancellingModals(() => vscode.commands.executeCommand<{ done: string[] }>('dockerLearning.containers.kill', nodes[0], nodes)));
+    assert.strictEqual(asked.length, 1);
+    assert.strictEqual(asked[0].title, 'Kill these 2 containers?');
+    assert.deepStrictEqual(listed(asked[0].detail).sort(), [a, b].sort());
+    assert.deepStrictEqual(result.done, []);
+    assert.deepStrictEqual(await running(), [true, true]);
+  });
+
   it('stop all and remove all stopped: the modal lists exactly the containers; Cancel touches none', async () => {
     const label = `${TEST_LABEL}.confirm-bulk-${process.pid}`;
     const running = [uniqueName('confirm-all-a'), uniqueName('confirm-all-b')];

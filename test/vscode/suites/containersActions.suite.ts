@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import * as http from 'node:http';
 import * as vscode from 'vscode';
-import { activatedApi } from '../helpers';
+import { activatedApi, recordingMessages } from '../helpers';
 import { nodeNamed } from '../containersHelpers';
 import { cleanupTestObjects, createTestContainer, engineProblem, STOPPABLE_CMD, testDocker, testLabels, TEST_IMAGE, TEST_LABEL, TEST_RUN, uniqueName, waitUntil } from '../../support/engineRig';
 
@@ -50,7 +50,8 @@ describe('Containers actions (real engine, checked by a second client)', () => {
     assert.strictEqual(r.command, `docker container stop ${name}`);
 
     await run('start', name);
-    r = await run('kill', name);
+    // Kill asks first (confirmations.suite.ts); { confirm: true } is the answer a program gives.
+    r = await run('kill', name, { confirm: true });
     const killed = (await inspect(c.id)).State;
     assert.strictEqual(killed.Running, false);
     assert.strictEqual(killed.ExitCode, 137);
@@ -162,6 +163,32 @@ describe('Containers actions (real engine, checked by a second client)', () => {
     await waitUntil('the log stream to close', () => term.streamClosed);
   });
 
+  it('logs refuses a --since or --tail it cannot read: the message says what is accepted, no terminal opens', async () => {
+    const api = await activatedApi();
+    const name = uniqueName('logs-bad');
+    await createTestContainer(docker, { name, cmd: ['sh', '-c', 'echo ready; trap "exit 0" TERM; while :; do sleep 1 & wait $!; done'], start: true });
+    const cases: [object, string][] = [
+      [{ since: 'yesterday' }, '--since yesterday: Use a duration like 10m or 2h, a date like 2024-05-01T10:00:00Z, or Unix seconds'],
+      [{ since: '10 minutes', tail: 5 }, '--since 10 minutes: Use a duration like 10m or 2h, a date like 2024-05-01T10:00:00Z, or Unix seconds'],
+      [{ tail: -5 }, '--tail -5: Type a number or all'],
+      [{ tail: '20; rm -rf /' }, '--tail 20; rm -rf /: Type a number or all'],
+      [{ follow: 'yes' }, '--follow yes: true or false'],
+    ];
+    for (const [options, problem] of cases) {
+      const terminals = vscode.window.terminals.length;
+      const { shown, result } = await recordingMessages(() => run('logs', name, options));
+      assert.deepStrictEqual(result.done, [], JSON.stringify(options));
+      assert.deepStrictEqual(shown.map((m) => [m.kind, m.message]), [['error', `Could not read the log of ${name}: ${problem}`]]);
+      assert.strictEqual(vscode.window.terminals.length, terminals, `no terminal for ${JSON.stringify(options)}`);
+      assert.ok(!api.containers.terminals().some((t) => t.container === name), 'no log stream started');
+    }
+    // The control: readable options open the log, with the --since the learner gave.
+    const r = await run('logs', name, { since: '10m', tail: 'all' });
+    assert.strictEqual(r.command, `docker container logs -f --since 10m ${name}`);
+    await waitUntil('the log in the terminal', () => api.containers.terminals().find((t) => t.kind === 'logs' && t.container === name && t.transcript.includes('ready')));
+    vscode.window.terminals.find((t) => t.name === `Logs: ${name}`)?.dispose();
+  });
+
   it('logs of an exited container end with a note', async () => {
     const api = await activatedApi();
     const name = uniqueName('logs-exited');
@@ -188,6 +215,24 @@ describe('Containers actions (real engine, checked by a second client)', () => {
     terminal.sendText('exit 5');
     assert.strictEqual((await closed).exitStatus?.code, 5);
     assert.ok(term.streamClosed);
+  });
+
+  it('a shell whose container is removed says so, and stays open until a key closes it', async () => {
+    const api = await activatedApi();
+    const name = uniqueName('shell-gone');
+    const c = await createTestContainer(docker, { name, start: true });
+    await run('shell', name);
+    const terminal = vscode.window.terminals.find((t) => t.name === `Shell: ${name}`)!;
+    terminal.sendText('echo $((6*7))');
+    const term = await waitUntil('the shell answered', () => api.containers.terminals().find((t) => t.kind === 'shell' && t.container === name && t.transcript.includes('42')));
+    let closed = false;
+    const closing = new Promise<void>((resolve) => { const sub = vscode.window.onDidCloseTerminal((t) => { if (t === terminal) { closed = true; sub.dispose(); resolve(); } }); });
+    await c.remove({ force: true });
+    await waitUntil('the shell to say why it ended', () => term.transcript.includes(`The container ${name} was removed; the shell ended. Press any key to close this terminal.`), 20_000);
+    assert.ok(term.streamClosed);
+    assert.strictEqual(closed, false, 'the terminal stays open to show why');
+    terminal.sendText('x', false);
+    await closing;
   });
 
   it('a shell in a stopped container is refused with a reason', async () => {

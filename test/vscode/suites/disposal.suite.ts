@@ -10,7 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activatedApi, EXTENSION_ID } from '../helpers';
+import { activatedApi, EXTENSION_ID, recordingMessages } from '../helpers';
 import { nodeNamed, treeShows } from '../containersHelpers';
 import { note } from '../runInHost';
 import { cleanupTestObjects, createTestContainer, engineProblem, STOPPABLE_CMD, testDocker, uniqueName, waitUntil } from '../../support/engineRig';
@@ -141,6 +141,17 @@ describe('disposal and engine faults (counted on the engine side)', () => {
     await proxy.stop();
     const message = await waitUntil('the view to show the problem', () => api.containers.view.view.message);
     assert.match(message, /Cannot reach the Docker engine at unix:\/\/\S*dl-proxy-/);
+    // An action now says what to do, like the view does, after the system's words.
+    const advice = /\. (The engine is not running\. Start Docker Desktop|Docker does not seem to be installed\.)/;
+    const away = { container: { id: 'f'.repeat(64), name: 'away', state: 'running' } };
+    let { shown } = await recordingMessages(() => vscode.commands.executeCommand('dockerLearning.containers.stop', away));
+    assert.strictEqual(shown.length, 1, JSON.stringify(shown));
+    assert.match(shown[0].message, /^Could not stop away: connect E\w+ \S*dl-proxy-/);
+    assert.match(shown[0].message, advice);
+    ({ shown } = await recordingMessages(() => vscode.commands.executeCommand('dockerLearning.images.inspect', { ref: 'dl-test-away:1' })));
+    assert.strictEqual(shown.length, 1, JSON.stringify(shown));
+    assert.match(shown[0].message, /^Inspect failed: connect E\w+ \S*dl-proxy-/);
+    assert.match(shown[0].message, advice);
     // Made while the engine is "away": the list must show it once the engine returns.
     const name = uniqueName('while-away');
     await createTestContainer(docker, { name });

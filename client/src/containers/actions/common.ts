@@ -2,9 +2,10 @@
 // spinner on the view, telling the learner the command it stands for, and saying what failed.
 import * as vscode from 'vscode';
 import { outputChannel, showCliEquivalent } from '../../cli/cliEquivalent';
-import { ContainerGoneError, engineMessage } from '../../engine/containers';
+import { ContainerGoneError } from '../../engine/containers';
 import type { ContainerSummary } from '../../engine/containerSummary';
 import type { ContainersView } from '../containersView';
+import { failureText } from '../texts';
 import { splitArgs, resolveTargets, TargetRequest } from '../targets';
 
 export interface ActionResult {
@@ -25,7 +26,7 @@ export async function forEach(view: ContainersView, containers: ContainerSummary
   const worker = async () => {
     while (next < containers.length) {
       const c = containers[next++];
-      try { await fn(c); done.push(c.name); } catch (e) { failed.push({ name: c.name, error: e instanceof ContainerGoneError ? vscode.l10n.t('it no longer exists: it was removed meanwhile (from a terminal or another tool). Refresh the view.') : engineMessage(e) }); }
+      try { await fn(c); done.push(c.name); } catch (e) { failed.push({ name: c.name, error: e instanceof ContainerGoneError ? vscode.l10n.t('it no longer exists: it was removed meanwhile (from a terminal or another tool). Refresh the view.') : failureText(e) }); }
     }
   };
   await vscode.window.withProgress({ location: { viewId: 'dockerLearning.containers' } }, () =>
@@ -38,7 +39,7 @@ export async function forEach(view: ContainersView, containers: ContainerSummary
   return { done, failed };
 }
 
-/** Shows what was done and the command for it; says what failed, once, with the engine's words. */
+/** Shows what was done and the command for it; says what failed, once, with the engine's words (and advice, see failureText). */
 export function report(result: ActionResult, message: (names: string[]) => string, command: (names: string[]) => string, failure: (name: string, error: string) => string, details?: string[]): ActionResult {
   if (result.done.length) {
     result.command = command(result.done);
@@ -59,11 +60,12 @@ export async function targetsAndOptions<O extends object>(view: ContainersView, 
     const containers = await resolveTargets(view, targets, req);
     return containers?.length ? { containers, options } : undefined;
   } catch (e) {
-    void vscode.window.showErrorMessage(engineMessage(e));
+    void vscode.window.showErrorMessage(failureText(e));
     return undefined;
   }
 }
 
+/** The engine's words, translated or with advice when the engine was not reached (texts.ts failureText). */
 export function errorText(e: unknown): string {
-  return engineMessage(e);
+  return failureText(e);
 }

@@ -1,5 +1,6 @@
-// start, stop, restart, pause, unpause, kill: one engine call per container, no confirmation
-// (none of them loses data), each on every selected container at once.
+// start, stop, restart, pause, unpause, kill: one engine call per container, each on every
+// selected container at once. Only kill asks first, in a modal naming the containers: SIGKILL gives
+// the processes no chance to finish writing (stop asks them to end, and they may).
 import * as vscode from 'vscode';
 import { containerCli } from '../../cli/containerCommands';
 import type { ContainerOps } from '../../engine/containers';
@@ -8,6 +9,12 @@ import type { ContainersView } from '../containersView';
 import { isUp } from '../model/stateVisual';
 import { namesText } from '../texts';
 import { ActionResult, forEach, NOTHING, report, targetsAndOptions } from './common';
+import { nameList } from './remove';
+
+export interface KillOptions {
+  /** Skips the modal (tests, scripts): true kills, false does nothing. */
+  confirm: boolean;
+}
 
 interface LifecycleSpec {
   applies(c: ContainerSummary): boolean;
@@ -79,7 +86,7 @@ export const lifecycle: Record<'start' | 'stop' | 'restart' | 'pause' | 'unpause
 
 export async function runLifecycle(view: ContainersView, action: keyof typeof lifecycle, args: unknown[]): Promise<ActionResult> {
   const spec = lifecycle[action];
-  const picked = await targetsAndOptions(view, args, { applies: spec.applies, many: true, placeholder: spec.placeholder() });
+  const picked = await targetsAndOptions<KillOptions>(view, args, { applies: spec.applies, many: true, placeholder: spec.placeholder() });
   if (!picked) { return NOTHING; }
   // Of several containers (a selection, a Compose group) only those the action fits: "stop" on a
   // group stops the running ones. A single container is always tried: the engine says what is wrong.
@@ -88,7 +95,21 @@ export async function runLifecycle(view: ContainersView, action: keyof typeof li
     void vscode.window.showInformationMessage(spec.none());
     return NOTHING;
   }
+  if (action === 'kill' && !(await confirmKill(containers.map((c) => c.name), picked.options.confirm))) { return NOTHING; }
   const ops = view.engine().containers;
   const result = await forEach(view, containers, (c) => spec.run(ops, c));
   return report(result, (names) => spec.done(namesText(names)), spec.cli, spec.failed);
+}
+
+/** The modal before SIGKILL, naming exactly the containers it will kill. */
+async function confirmKill(names: string[], confirm: boolean | undefined): Promise<boolean> {
+  if (typeof confirm === 'boolean') { return confirm; }
+  const kill = vscode.l10n.t('Kill');
+  const title = names.length === 1 ? vscode.l10n.t('Kill the container {0}?', names[0]) : vscode.l10n.t('Kill these {0} containers?', String(names.length));
+  const detail = [
+    nameList(names),
+    '',
+    vscode.l10n.t('Kill sends SIGKILL: the processes end at once, with no chance to finish writing or clean up. Stop asks them to end first and waits 10 seconds.'),
+  ].join('\n');
+  return (await vscode.window.showWarningMessage(title, { modal: true, detail }, kill)) === kill;
 }

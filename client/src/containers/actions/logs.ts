@@ -8,6 +8,7 @@ import { showCliEquivalent } from '../../cli/cliEquivalent';
 import type { LogSession } from '../../engine/containers';
 import type { ContainerSummary } from '../../engine/containerSummary';
 import type { ContainersView } from '../containersView';
+import { logOptionsProblem } from '../model/logOptions';
 import { parseSince } from '../model/since';
 import { appendTranscript, track, TrackedTerminal } from '../terminals';
 import { ActionResult, errorText, NOTHING, targetsAndOptions } from './common';
@@ -15,8 +16,8 @@ import { ActionResult, errorText, NOTHING, targetsAndOptions } from './common';
 export interface LogsOptions {
   tail?: number | 'all';
   timestamps?: boolean;
-  /** As the CLI takes it: 10m, 1h30m, 2024-05-01T10:00:00Z, Unix seconds. */
-  since?: string;
+  /** As the CLI takes it: 10m, 1h30m, 2024-05-01T10:00:00Z, Unix seconds (text or a number). */
+  since?: string | number;
   follow?: boolean;
 }
 
@@ -51,7 +52,7 @@ export class LogsPty implements vscode.Pseudoterminal {
         follow: this.options.follow ?? true,
         tail: this.options.tail ?? 200,
         timestamps: this.options.timestamps,
-        since: this.options.since ? parseSince(this.options.since) : undefined,
+        since: typeof this.options.since === 'number' ? Math.floor(this.options.since) : this.options.since ? parseSince(this.options.since) : undefined,
       }, {
         begin: (isTty) => { tty = isTty; },
         // A terminal needs \r\n; a TTY container already sends it, a plain process sends \n.
@@ -90,7 +91,7 @@ export class LogsPty implements vscode.Pseudoterminal {
 }
 
 export function logsCliOptions(o: LogsOptions): LogsCliOptions {
-  return { follow: o.follow ?? true, tail: o.tail ?? 200, timestamps: o.timestamps, since: o.since };
+  return { follow: o.follow ?? true, tail: o.tail ?? 200, timestamps: o.timestamps, since: o.since === undefined ? undefined : String(o.since) };
 }
 
 export async function showLogs(view: ContainersView, args: unknown[], ask = false): Promise<ActionResult> {
@@ -104,6 +105,14 @@ export async function showLogs(view: ContainersView, args: unknown[], ask = fals
     options = asked;
   }
   const c = picked.containers[0];
+  // A program's options (or a setting) never saw the input boxes' checks: an unreadable --since
+  // must not quietly become "no limit", nor a bad --tail reach the engine.
+  const problem = logOptionsProblem(options, vscode.l10n.t);
+  if (problem) {
+    const message = vscode.l10n.t('Could not read the log of {0}: {1}', c.name, problem);
+    void vscode.window.showErrorMessage(message);
+    return { done: [], failed: [{ name: c.name, error: message }] };
+  }
   const command = containerCli.logs(c.name, logsCliOptions(options));
   const pty = new LogsPty(view, c, options, command);
   const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Logs: {0}', c.name), pty, iconPath: new vscode.ThemeIcon('output') });

@@ -20,6 +20,8 @@ export class ShellPty implements vscode.Pseudoterminal {
   private pendingInput: string[] = [];
   private size?: vscode.TerminalDimensions;
   private closed = false;
+  /** The shell ended because its container was removed: the next key closes the terminal. */
+  private goneEnded = false;
   readonly tracked: TrackedTerminal;
   /** Resolves with the shell that runs, once it does. */
   readonly ready: Promise<string | undefined>;
@@ -43,9 +45,13 @@ export class ShellPty implements vscode.Pseudoterminal {
       this.session = session;
       if (this.closed) { session.close(); return; }
       session.onData((chunk) => { const text = decoder.write(chunk); if (text) { this.write(text); } });
-      session.onExit((code) => {
+      session.onExit((code, gone) => {
         this.tracked.streamClosed = true;
-        if (!this.closed) { this.closer.fire(code ?? 0); }
+        if (this.closed) { return; }
+        if (!gone) { this.closer.fire(code ?? 0); return; }
+        // Closing at once would take the explanation away with the terminal: it stays until a key.
+        this.goneEnded = true;
+        this.write(`\r\n${vscode.l10n.t('The container {0} was removed; the shell ended.', this.container.name)} ${vscode.l10n.t('Press any key to close this terminal.')}\r\n`);
       });
       this.pendingInput.splice(0).forEach((d) => session.write(d));
       this.resolveReady(session.shell);
@@ -57,6 +63,7 @@ export class ShellPty implements vscode.Pseudoterminal {
   }
 
   handleInput(data: string): void {
+    if (this.goneEnded) { this.closer.fire(); return; }
     if (this.session) { this.session.write(data); } else if (!this.tracked.streamClosed) { this.pendingInput.push(data); } else { this.closer.fire(); }
   }
 

@@ -8,6 +8,7 @@ import { dockerCommand } from '../../cli/shellQuote';
 import { showCliEquivalent } from '../../cli/cliEquivalent';
 import { createBuildContext } from '../../engine/buildContext';
 import { buildImage, CancelledError } from '../../engine/images';
+import { failureText } from '../../containers/texts';
 import { OutputTerminal } from '../buildTerminal';
 import { BuildTracker, buildErrorLocation } from '../model/buildOutput';
 import { buildArgs as argsOf, parseDockerfile, targetStage, type ParsedDockerfile } from '../model/dockerfile';
@@ -222,8 +223,9 @@ async function runBuild(ctx: ImagesContext, diagnostics: vscode.DiagnosticCollec
       result.cancelled = true;
       return result;
     }
-    out.error(e instanceof Error ? e.message : String(e));
-    result.error = e instanceof Error ? e.message : String(e);
+    // With the view's advice when the engine could not be reached (failureText).
+    result.error = failureText(e, e instanceof Error ? e.message : String(e));
+    out.error(result.error);
   }
 
   if (result.error) {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../../engine/dockerEngine';
 import { CancelledError, EngineError, listImages, type ImageSummary } from '../../engine/images';
+import { failureText } from '../../containers/texts';
 import type { DockerfileLinks } from '../dockerfileLinks';
 import type { ImagesTree } from '../imagesTree';
 import { humanSize, shortId } from '../model/format';
@@ -64,7 +65,8 @@ export function withCancellableProgress<T>(title: string, task: (report: Report,
 }
 
 /**
- * Tells the learner what went wrong, in their language around the engine's own words. Never
+ * Tells the learner what went wrong, in their language around the engine's own words, with the
+ * view's advice when the engine could not be reached (failureText). Never
  * waits for the message to be dismissed: a command's result must not depend on a click.
  */
 export async function showActionError(what: string, e: unknown): Promise<void> {
@@ -72,7 +74,8 @@ export async function showActionError(what: string, e: unknown): Promise<void> {
     void vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: cancelled', what), 5000);
     return;
   }
-  const message = e instanceof Error ? e.message : String(e);
+  // The engine's words; translated, or followed by what to do when the engine was not reached.
+  const message = failureText(e, e instanceof Error ? e.message : String(e));
   void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', what, message));
 }
 
