@@ -14,7 +14,7 @@ const argv = process.argv.slice(2);
 const opt = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const SIZES = opt('sizes', '111,1011,5011,12511,25011').split(',').map(Number);
 const HOVERS = Number(opt('hovers', '40'));
-const EDITS = Number(opt('edits', '7'));
+const EDITS = Number(opt('edits', '15'));
 /** `--servers=ours` measures one side only (quick checks while working; the README table needs both). */
 const WANTED = opt('servers', 'ours,peer').split(',');
 

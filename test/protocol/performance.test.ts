@@ -90,6 +90,22 @@ describe('performance and scheduling over stdio', function () {
     } finally { await fresh.close(); }
   });
 
+  it('when the validation worker runs out of memory, it is restarted with more and the diagnostics still arrive', async () => {
+    // An old generation of 8 MB cannot hold a 5,000-line file's analysis: the worker dies with
+    // ERR_WORKER_OUT_OF_MEMORY and comes back with 16, 32… MB, and the version it was validating is redone.
+    server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_WORKER_OLD_MB=8', process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+    const logs: string[] = [];
+    server.connection.onNotification('window/logMessage', (m: { message: string }) => { logs.push(m.message); });
+    const uri = 'file:///perf/oom/Dockerfile';
+    const text = `${generate(5011)}EXPOSE 99999\n`;
+    const published = server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    server.open(uri, text, 1);
+    const result = await published;
+    assert.ok(result.diagnostics.some((d) => d.code === 'expose-invalid-port'), 'the diagnostics of the file');
+    assert.ok(logs.some((l) => l.includes('out of memory at 8 MB')), `the worker ran out of memory and said so:\n${logs.join('\n').slice(0, 2000)}`);
+    assert.strictEqual(server.process.exitCode, null, 'the server is still running');
+  });
+
   it('answers a hover while a large file is being validated', async () => {
     server = await startStdioServer({ locale: 'en' });
     const uri = 'file:///perf/hover/Dockerfile';

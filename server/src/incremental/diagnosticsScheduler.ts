@@ -40,6 +40,11 @@ export interface SchedulerHooks {
   fallback(job: DiagnosticsJob): Diagnostic[];
 }
 
+const YOUNG_MB = 48;
+/** Enough for a 25,000-line file with room to spare; doubled on demand up to MAX_OLD_MB. */
+const DEFAULT_OLD_MB = 128;
+const MAX_OLD_MB = 4096;
+
 /** Up to this many characters, a document is validated in-process while the worker is still starting. */
 const IN_PROCESS_UNTIL_READY = 64 * 1024;
 
@@ -54,20 +59,35 @@ export class DiagnosticsScheduler {
   /** The worker has loaded its code: until then a small document is validated in-process (first diagnostics fast). */
   private workerReady = false;
 
-  constructor(private readonly hooks: SchedulerHooks, workerFile = path.join(__dirname, 'validationWorker.js')) {
-    if (fs.existsSync(workerFile)) {
-      try {
-        // A young generation big enough for one validation's garbage: it dies there instead of being
-        // copied and promoted (scavenges and mark-compacts were a third of a 25,000-line revalidation).
-        const young = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 48);
-        this.worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: young } });
-        this.worker.on('message', (m: WorkerMessage | { ready: true }) => { if ('ready' in m) { this.workerReady = true; } else { this.done(m); } });
-        this.worker.on('error', (e) => { hooks.log(`validation worker failed: ${e.stack ?? e}`); this.worker = undefined; this.sent.clear(); this.restartPending(); });
-        this.worker.unref();
-      } catch (e) {
-        hooks.log(`validation worker could not start: ${(e as Error).stack ?? e}`);
+  /** Restarts after a crash (an out-of-memory one restarts with twice the heap); then in-process. */
+  private restarts = 0;
+
+  constructor(private readonly hooks: SchedulerHooks, private readonly workerFile = path.join(__dirname, 'validationWorker.js')) {
+    if (fs.existsSync(workerFile)) { this.startWorker(Number(process.env.DOCKER_LEARNING_WORKER_OLD_MB ?? DEFAULT_OLD_MB)); }
+  }
+
+  private startWorker(oldMb: number): void {
+    try {
+      // A young generation big enough for one validation's garbage, and an old generation held to what a
+      // large file needs (peak memory: V8 otherwise lets the heap grow far beyond the live data). A file
+      // that needs more makes the worker run out of memory: it is restarted with twice the old generation.
+      const worker = new Worker(this.workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb } });
+      this.worker = worker;
+      this.workerReady = false;
+      worker.on('message', (m: WorkerMessage | { ready: true }) => { if ('ready' in m) { this.workerReady = true; } else { this.done(m); } });
+      worker.on('error', (e: Error & { code?: string }) => {
+        if (this.worker !== worker) { return; }
+        const outOfMemory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        this.hooks.log(`validation worker failed${outOfMemory ? ` (out of memory at ${oldMb} MB)` : ''}: ${e.stack ?? e}`);
         this.worker = undefined;
-      }
+        this.sent.clear();
+        if (outOfMemory && oldMb < MAX_OLD_MB) { this.startWorker(oldMb * 2); } else if (this.restarts++ < 3) { this.startWorker(oldMb); }
+        this.restartPending();
+      });
+      worker.unref();
+    } catch (e) {
+      this.hooks.log(`validation worker could not start: ${(e as Error).stack ?? e}`);
+      this.worker = undefined;
     }
   }
 
@@ -127,8 +147,13 @@ export class DiagnosticsScheduler {
     this.send(m.uri);
   }
 
+  /** After a crash: the versions that were being validated are asked for again, with what was pending. */
   private restartPending(): void {
-    for (const uri of [...this.inFlight]) { this.inFlight.delete(uri); }
+    for (const uri of [...this.inFlight]) {
+      this.inFlight.delete(uri);
+      const make = this.makers.get(uri);
+      if (make && !this.pending.has(uri)) { this.pending.set(uri, make); }
+    }
     for (const uri of [...this.pending.keys()]) { this.send(uri); }
   }
 }

@@ -12,6 +12,8 @@ import type { DockerfileModel } from '../diagnostics/model/model';
 import type { DockerfileLike, ScanBase } from '../documents/instructionScanner';
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
+/** DOCKER_LEARNING_TRACE=1: one line per validation on stderr (time, reuse), for profiling. */
+const TRACE = process.env.DOCKER_LEARNING_TRACE === '1';
 const validators = new Map<string, ChunkedSyntaxValidator>();
 
 /** The text of each open document as this worker last saw it (jobs after the first carry only a delta). */
@@ -46,8 +48,10 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   const logs: string[] = [];
   const doc = new ParsedDocument(TextDocument.create(job.uri, 'dockerfile', job.version, job.text));
   doc.scanBase = scanBase;
+  const started = TRACE ? performance.now() : 0;
   const diagnostics = computeDiagnostics(doc, { service, language: job.language, log: (m) => logs.push(m), ruleSettings: job.ruleSettings, incremental: validator, modelHolder });
   held.tree = doc.rulesTree;
+  if (TRACE) { process.stderr.write(`[validation] ${job.uri} v${job.version}: ${(performance.now() - started).toFixed(1)} ms, model took over ${modelHolder.model?.reused ?? 0}/${modelHolder.model?.instructions.length ?? 0} instructions, ${validator.lastValidated}/${validator.lastChunks} chunks validated\n`); }
   const answer: WorkerMessage = { uri: job.uri, version: job.version, diagnostics, logs };
   parentPort!.postMessage(answer);
 });
