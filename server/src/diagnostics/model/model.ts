@@ -383,6 +383,8 @@ export class DockerfileModel {
     };
     let stage: StageInfo | undefined;
     let defined = new Map<string, VarKind>();
+    let stageStatus: (name: string) => VariableRef['status'] = () => 'undefined';
+    let stageVisible: () => Iterable<string> = () => [];
     const globalStatus = (name: string): VariableRef['status'] => this.globalArgs.has(name) || PREDEFINED_PLATFORM_ARGS.has(name) ? 'defined' : 'undefined';
     const globalNames = () => this.globalArgs.keys();
     for (let index = 0; index < all.length; index++) {
@@ -397,8 +399,9 @@ export class DockerfileModel {
       this.instructions.push(info);
       (this.byKeyword.get(keyword) ?? this.byKeyword.set(keyword, []).get(keyword)!).push(info);
       if (BRACKET_CAPABLE.has(keyword) ? this.rawIncludes(info, '[') || this.rawIncludes(info, '\uff3b') : /[[\uff3b]/.test(ins.getInstruction())) { this.bracketed.push(info); }
-      for (const h of this.heredocsOf(info)) {
-        for (let l = h.first; l <= h.last; l++) { this.heredocBodyLines.add(l); }
+      const heredocs = this.heredocsOf(info);
+      for (let k = 0; k < heredocs.length; k++) {
+        for (let l = heredocs[k].first; l <= heredocs[k].last; l++) { this.heredocBodyLines.add(l); }
       }
       if (keyword === 'FROM') {
         this.collectRefs(info, 'from', globalStatus, globalNames);
@@ -417,6 +420,11 @@ export class DockerfileModel {
         this.stages.push(stage);
         if (stage.name && !this.stagesByName.has(stage.name)) { this.stagesByName.set(stage.name, stage); }
         defined = new Map(parent ? parent.definedAtEnd : []);
+        // One pair of closures per stage (not per instruction): `status` reads the stage's variables as
+        // declared so far (it is called while the references are collected), `visible` all of them.
+        const scope = defined;
+        stageStatus = (name: string): VariableRef['status'] => scope.has(name) || ALWAYS_DEFINED.has(name) ? 'defined' : this.globalArgs.has(name) ? 'global-only' : 'undefined';
+        stageVisible = () => scope.keys();
         continue;
       }
       if (!stage) {
@@ -428,12 +436,10 @@ export class DockerfileModel {
       }
       stage.instructions.push(info);
       if (keyword === 'WORKDIR') { stage.hasWorkdir = true; }
-      const scope = defined;
-      const status = (name: string): VariableRef['status'] => scope.has(name) || ALWAYS_DEFINED.has(name) ? 'defined' : this.globalArgs.has(name) ? 'global-only' : 'undefined';
       if (BUILD_EXPANDED.has(keyword)) {
-        this.collectRefs(info, 'build', status, () => scope.keys());
+        this.collectRefs(info, 'build', stageStatus, stageVisible);
       } else if (keyword === 'RUN') {
-        this.collectRefs(info, 'run', status, () => scope.keys());
+        this.collectRefs(info, 'run', stageStatus, stageVisible);
       }
       if (keyword === 'ARG' || keyword === 'ENV') {
         const kind: VarKind = keyword === 'ARG' ? 'arg' : 'env';
