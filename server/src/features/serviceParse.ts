@@ -4,18 +4,18 @@
 // 0.25 s each for that line; highlight does it twice). `withParsedTree` runs one such call on the tree
 // this version already has:
 //  - DockerfileParser.parse(text) returns the cached tree when `text` is exactly this version's text, and
-//  - an instruction's raw arguments (without the library's per-character strings, see
+//  - an instruction's raw arguments (our scanner, installed for the whole process by
 //    instructionArguments.ts) and variables are computed once per tree and handed out as copies:
 //    fresh arrays (some dockerfile-ast subclasses shift/splice the array they get) of fresh objects with
 //    fresh ranges (From.getImageNameRange moves the start and end of its argument's range in place);
 //  - which ARG or ENV a variable name refers to on a line is looked up once per tree.
 // The tree is what DockerfileParser.parse(text) returns for the same text, so the answers are the ones the
 // service gives on its own (test/unit/server/features/serviceParse.test.ts compares both on the fixture
-// corpus and on generated documents). Outside a call the library behaves exactly as shipped.
+// corpus and on generated documents). Outside a call the library behaves as it does without this module.
 import { Argument, DockerfileParser, Dockerfile, Instruction, Variable } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/parsedDocument';
-import { rawArguments } from './instructionArguments';
+import { installFastInstructionArguments } from './instructionArguments';
 
 interface Scope { text: string; tree: Dockerfile }
 let active: Scope | undefined;
@@ -31,15 +31,13 @@ const copyArgument = (a: Argument): Argument => new Argument(a.getValue(), copyR
 const copyVariable = (v: Variable): Variable => new Variable(v.getName(), copyRange(v.getNameRange()), copyRange(v.getRange()), v.getModifier(),
   copyRange(v.getModifierRange()), v.getSubstitutionParameter(), copyRange(v.getSubstitutionRange()), v.isDefined(), v.isBuildVariable(), v.toString());
 
-/** `compute` gives the same list as the library's method (by default it is that method). */
-function memoize<T extends object>(proto: Record<string, unknown>, name: string, copy: (item: T) => T, compute?: Memo): void {
+function memoize<T extends object>(proto: Record<string, unknown>, name: string, copy: (item: T) => T): void {
   const original = proto[name] as Memo;
-  const first = compute ?? original;
   const cache = new WeakMap<Instruction, object[]>();
   proto[name] = function (this: Instruction): object[] {
     if (!active) { return original.call(this); }
     let value = cache.get(this);
-    if (!value) { value = first.call(this); cache.set(this, value); }
+    if (!value) { value = original.call(this); cache.set(this, value); }
     return (value as T[]).map(copy);
   };
 }
@@ -64,10 +62,12 @@ let installed = false;
 function install(tree: Dockerfile): void {
   if (installed) { return; }
   installed = true;
+  // Before the wrapper below: the wrapper must call our scanner, and installing later must not remove it.
+  installFastInstructionArguments();
   const parse = DockerfileParser.parse;
   DockerfileParser.parse = (content: string): Dockerfile => (active && content === active.text ? active.tree : parse(content));
   const proto = Instruction.prototype as unknown as Record<string, unknown>;
-  memoize(proto, 'getRawArguments', copyArgument, function (this: Instruction) { return rawArguments(this); });
+  memoize(proto, 'getRawArguments', copyArgument);
   memoize(proto, 'getVariables', copyVariable);
   // Each variable found asks both for its stage's ARGs and ENVs; 20,000 `$A` on one line ask 40,000 times.
   memoizeLookup(proto, 'isBuildVariable');

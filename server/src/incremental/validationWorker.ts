@@ -1,5 +1,6 @@
 // Diagnostics off the main thread: the language server posts each document version here and keeps
 // answering hovers while this computes. One incremental syntax validator per open document.
+import { installFastInstructionArguments } from '../features/instructionArguments'; installFastInstructionArguments();
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
