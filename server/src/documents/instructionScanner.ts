@@ -10,6 +10,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { ParserDirective } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDelta } from './textDelta';
+import { computeLineStarts, lineAt } from './lineStarts';
 
 /** What the rules read of an instruction (a subset of dockerfile-ast's Instruction, same meaning). */
 export interface InstructionLike {
@@ -39,32 +40,12 @@ export interface DockerfileLike {
 
 const SPACE = 32, TAB = 9, CR = 13, LF = 10, HASH = 35;
 
-/** Start offset of every line (split on \n only: callers have checked there is no lone \r). */
-function lineStarts(text: string): Int32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { count++; }
-  const starts = new Int32Array(count);
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts[n++] = i + 1; }
-  return starts;
-}
-
 class Positions {
   constructor(readonly text: string, private readonly starts: Int32Array) {}
   lineStart(line: number): number { return line < this.starts.length ? this.starts[line] : this.text.length; }
-  lineOf(offset: number): number {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) { lo = mid; } else { hi = mid - 1; }
-    }
-    return lo;
-  }
   /** As TextDocument.positionAt: an offset inside a line break counts as the end of that line's text. */
   at(offset: number): Position {
-    const line = this.lineOf(offset);
+    const line = lineAt(this.starts, offset);
     const start = this.starts[line];
     let o = Math.min(offset, this.text.length);
     while (o > start && (this.text.charCodeAt(o - 1) === CR || this.text.charCodeAt(o - 1) === LF)) { o--; }
@@ -126,7 +107,7 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
     // The previous text had no lone \r: this one has one only around the replacement.
     if (loneCarriageReturnNear(text, base.delta.start - 1, base.delta.start + base.delta.text.length + 1)) { return undefined; }
   } else if (/\r(?!\n)/.test(text)) { return undefined; }
-  const positions = new Positions(text, lineStarts(text));
+  const positions = new Positions(text, computeLineStarts(text));
   const length = text.length;
 
   // Parser directives sit on the first lines; dockerfile-ast reads them from the leading `#` lines alone.

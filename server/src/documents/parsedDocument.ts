@@ -2,6 +2,7 @@
 import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLike, ScanBase, scanDockerfile } from './instructionScanner';
+import { computeLineStarts } from './lineStarts';
 
 export class ParsedDocument {
   private ast: Dockerfile | undefined;
@@ -117,22 +118,4 @@ class CountingParsedDocument extends ParsedDocument {
     if (!this.counted) { this.counted = true; this.onParse(this); }
     return tree;
   }
-}
-
-function computeLineStarts(text: string): Int32Array {
-  const starts: number[] = [0];
-  if (!text.includes('\r')) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts.push(i + 1); }
-    return Int32Array.from(starts);
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) { i++; }
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return Int32Array.from(starts);
 }

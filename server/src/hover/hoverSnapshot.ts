@@ -5,6 +5,7 @@
 import type { ParsedDocument } from '../documents/parsedDocument';
 import { documentIndex, instructionIndexAt } from './documentIndex';
 import { textDelta } from '../documents/textDelta';
+import { lineAt } from '../documents/lineStarts';
 
 /**
  * Instructions whose edits never change another instruction's hover: no variables (ARG, ENV), no stages
@@ -71,17 +72,6 @@ function countBreaks(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { n++; }
   return n;
-}
-
-/** The line (by its start offsets) holding `offset`. */
-function lineAt(starts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) { lo = mid; } else { hi = mid - 1; }
-  }
-  return lo;
 }
 
 /** Offset of the line break ending the line that holds `offset` (or the end of the text). */
