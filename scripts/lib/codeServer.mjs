@@ -163,7 +163,7 @@ export async function runSuiteInCodeServer({ name, codeServer, chromium, develop
       listen(uiPage);
       await uiPage.goto(testUrl(server, { workspace, developmentPath }));
       await uiPage.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      extra = await afterTests(uiPage, server);
+      extra = await afterTests(uiPage, server, { workspace });
     }
     const rejections = unhandledRejections(consoleLines, developmentPath);
     if (rejections.length) {

@@ -17,7 +17,7 @@ import { computeCompletion, resolveCompletion } from './features/completion';
 import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './features/semanticTokens';
 import { computeFoldingRanges, computeSymbols, configureFolding } from './features/outline';
 import { formatDocument, formatOnType, formatRange } from './features/formatting';
-import { withParsedTree } from './features/serviceParse';
+import { reportServiceLimitations, withParsedTree } from './features/serviceParse';
 import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
 
 export function startServer(connection: Connection): void {
@@ -33,6 +33,7 @@ export function startServer(connection: Connection): void {
     locale = params.locale;
     settings = readSettings(params.initializationOptions);
     service.setLogger({ log });
+    reportServiceLimitations(log);
     service.setCapabilities({
       completion: params.capabilities.textDocument?.completion,
       hover: params.capabilities.textDocument?.hover,

@@ -24,6 +24,8 @@ const EXTREME = process.env.FUZZ_EXTREME !== '0';
 /** Words in a server log line that mean a feature threw or was skipped. */
 const FAILURE_IN_LOG = /fail|could not|threw|exception|error|unhandled/i;
 const KNOWN_LIMITATION = 'dockerfile-utils limitation:';
+/** A dockerfile-language-service call that threw inside the library, answered empty (features/serviceParse.ts). */
+const SERVICE_LIMITATION = 'dockerfile-language-service limitation:';
 
 interface Slowest { ms: number; document: string }
 
@@ -40,8 +42,12 @@ describe('fuzzing the language server', function () {
     // dockerfile-ast's variable resolution overflows its stack on rare garbage; the server contains it per
     // chunk and says so with this prefix. Counted and reported, and it must stay rare.
     const limitations: string[] = [];
+    // A dockerfile-language-service call that throws inside the library answers empty and says so: also
+    // counted, reported and kept rare (each one found is a library shape worth a workaround).
+    const serviceLimitations: string[] = [];
     s.connection.onNotification('window/logMessage', (m: { type: number; message: string }) => {
       if (m.type !== 1 && m.message.startsWith(KNOWN_LIMITATION)) { limitations.push(m.message.slice(0, 300)); return; }
+      if (m.type !== 1 && m.message.startsWith(SERVICE_LIMITATION)) { serviceLimitations.push(`${m.message.slice(0, 300)} [${currentName}: ${keep(currentName)}]`); return; }
       if (m.type === 1 || FAILURE_IN_LOG.test(m.message)) { logFailures.push(m.message.slice(0, 500)); }
     });
     const uri = 'file:///fuzz/Dockerfile';
@@ -69,6 +75,7 @@ describe('fuzzing the language server', function () {
     const started = Date.now();
 
     let currentText = '';
+    let currentName = '';
     const keep = (document: string): string => {
       const file = path.join(failureDir, `${document.replace(/[^\w#,.-]+/g, '_')}.dockerfile`);
       if (!fs.existsSync(file)) { fs.mkdirSync(failureDir, { recursive: true }); fs.writeFileSync(file, currentText); }
@@ -99,6 +106,7 @@ describe('fuzzing the language server', function () {
       // Positions come from their own stream, so the documents of a seed do not depend on the server's answers.
       const positions = rng(Math.floor(r() * 2 ** 31));
       currentText = text;
+      currentName = name;
       version++;
       s.change(uri, text, version);
       await requestsOn(positions, text, uri, name, time, () => published, i < fixed.length);
@@ -121,6 +129,8 @@ describe('fuzzing the language server', function () {
     assert.deepStrictEqual(logFailures.slice(0, 10), [], `failures in the server log (FUZZ_SEED=${SEED})`);
     console.log(`      contained dockerfile-utils limitations (lines left without a syntax check): ${limitations.length}${limitations.length ? `, e.g. ${limitations[0]}` : ''}`);
     assert.ok(limitations.length <= 10, `dockerfile-utils gave up on ${limitations.length} documents (FUZZ_SEED=${SEED})`);
+    console.log(`      contained dockerfile-language-service limitations (requests answered empty): ${serviceLimitations.length}${serviceLimitations.length ? `, e.g. ${serviceLimitations[0]}` : ''}`);
+    assert.ok(serviceLimitations.length <= 10, `dockerfile-language-service threw on ${serviceLimitations.length} requests (FUZZ_SEED=${SEED}): ${serviceLimitations.slice(0, 3).join('; ')}`);
     assert.doesNotMatch(s.stderr(), /Unhandled|TypeError|RangeError|ReferenceError|heap out of memory/, 'no unhandled exception on stderr');
   });
 });

@@ -12,13 +12,19 @@
 // The tree is what DockerfileParser.parse(text) returns for the same text, so the answers are the ones the
 // service gives on its own (test/unit/server/features/serviceParse.test.ts compares both on the fixture
 // corpus and on generated documents). Outside a call the library behaves as it does without this module.
-import { Argument, DockerfileParser, Dockerfile, From, Instruction, Variable } from 'dockerfile-ast';
+import { Argument, Copy, DockerfileParser, Dockerfile, Flag, From, Instruction, Variable } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/parsedDocument';
 import { installFastInstructionArguments } from './instructionArguments';
 
 interface Scope { text: string; tree: Dockerfile }
 let active: Scope | undefined;
+
+/** Log prefix for a dockerfile-language-service call that failed inside the library and was answered empty. */
+export const SERVICE_LIMITATION = 'dockerfile-language-service limitation:';
+let report: (message: string) => void = () => undefined;
+/** Where contained library failures are told (the server's log). */
+export function reportServiceLimitations(log: (message: string) => void): void { report = log; }
 
 type Memo = (this: Instruction) => object[];
 
@@ -85,16 +91,34 @@ function install(tree: Dockerfile): void {
   // Completion in COPY walks the stage hierarchy, asking every FROM for its stage name once per stage:
   // quadratic in argument copies on 2,000 stages (1.3–1.5 s) without this.
   memoizeString(From.prototype as unknown as Record<string, unknown>, 'getBuildStage');
+  // `COPY --from` without `=stage` has a flag whose value is null; highlight, rename and definition compare
+  // every COPY's value with a stage name and throw on it. Such a flag names no stage: they see none.
+  const copyProto = Copy.prototype as unknown as Record<string, unknown>;
+  const getFromFlag = copyProto.getFromFlag as (this: Copy) => Flag | null;
+  copyProto.getFromFlag = function (this: Copy): Flag | null {
+    const flag = getFromFlag.call(this);
+    return active && flag && flag.getValue() === null ? null : flag;
+  };
   // dockerfile-ast exports Dockerfile as a type only: its class is the prototype of any tree.
   memoizeLookup(Object.getPrototypeOf(tree) as Record<string, unknown>, 'resolveVariable');
 }
 
+/** A TypeError thrown by code inside the Dockerfile libraries (not by ours, not by the caller's). */
+function isLibraryFault(e: unknown): e is TypeError {
+  if (!(e instanceof TypeError) || !e.stack) { return false; }
+  const top = e.stack.split('\n').find((line) => /^\s+at /.test(line));
+  return top !== undefined && /[\\/]node_modules[\\/]dockerfile-(language-service|ast|utils)[\\/]/.test(top);
+}
+
 /**
  * Runs `call` (a synchronous dockerfile-language-service call on `doc.text`) against this version's tree.
- * dockerfile-ast recurses without end in Dockerfile.resolveVariable on some garbage (stray carriage returns
- * that split lines differently for the parser and for positions): that request answers `overflow`.
+ * It answers `fallback` when the library cannot:
+ *  - dockerfile-ast recurses without end in Dockerfile.resolveVariable on some garbage (stray carriage
+ *    returns that split lines differently for the parser and for positions);
+ *  - the library throws a TypeError of its own on a shape it does not expect (said in the log with the
+ *    prefix SERVICE_LIMITATION; the fuzz test counts these and keeps them rare).
  */
-export function withParsedTree<T>(doc: ParsedDocument, call: (text: string) => T, overflow: T): T {
+export function withParsedTree<T>(doc: ParsedDocument, call: (text: string) => T, fallback: T): T {
   const tree = doc.dockerfile;
   install(tree);
   const outer = active;
@@ -102,7 +126,11 @@ export function withParsedTree<T>(doc: ParsedDocument, call: (text: string) => T
   try {
     return call(doc.text);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/.test(e.message)) { return overflow; }
+    if (e instanceof RangeError && /call stack/.test(e.message)) { return fallback; }
+    if (isLibraryFault(e)) {
+      report(`${SERVICE_LIMITATION} ${doc.uri} version ${doc.version}: ${e.message} (${e.stack?.split('\n')[1]?.trim() ?? ''}); answered empty`);
+      return fallback;
+    }
     throw e;
   } finally {
     active = outer;

@@ -8,7 +8,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
-import { withParsedTree } from '../../../../server/src/features/serviceParse';
+import { reportServiceLimitations, SERVICE_LIMITATION, withParsedTree } from '../../../../server/src/features/serviceParse';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { flagMatrixDocuments, generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
 
@@ -111,5 +111,36 @@ describe('withParsedTree (dockerfile-language-service on the cached tree)', func
     assert.strictEqual(withParsedTree(doc, (t) => service.computeDefinition({ uri: URI }, t, p), null), null);
     assert.strictEqual(withParsedTree(doc, (t) => service.prepareRename(t, p), null), null);
     assert.throws(() => withParsedTree(doc, () => { throw new TypeError('other'); }, null), TypeError, 'other errors still surface');
+  });
+
+  it('a `COPY --from` without a stage does not break highlight and rename of a stage (found by the fuzzer, seed 1795819283)', () => {
+    const text = 'FROM alpine AS build\nRUN make\nFROM alpine AS runtime\nCOPY --from\nCOPY --from=build /out /out\n';
+    const onStage = { line: 0, character: 17 };
+    assert.throws(() => service.computeHighlightRanges(text, onStage), TypeError, 'the service alone throws on the flag without a value');
+    assert.throws(() => service.computeRename({ uri: URI }, text, onStage, 'compile'), TypeError);
+    const doc = parsed(text);
+    const highlights = withParsedTree(doc, (t) => service.computeHighlightRanges(t, onStage), []);
+    assert.deepStrictEqual(highlights.map((h) => h.range.start.line), [0, 4], 'the stage and its one real use');
+    const edits = withParsedTree(doc, (t) => service.computeRename({ uri: URI }, t, onStage, 'compile'), []);
+    assert.deepStrictEqual(edits.map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`), ['0:15 compile', '4:12 compile']);
+    // Outside a call the library's own behaviour is unchanged.
+    assert.throws(() => service.computeHighlightRanges(text, onStage), TypeError);
+  });
+
+  it('answers empty and logs it when the library throws a TypeError of its own; other errors surface', () => {
+    const logged: string[] = [];
+    reportServiceLimitations((m) => logged.push(m));
+    try {
+      const doc = parsed('FROM alpine\n');
+      const libraryFault = (): never => { const e = new TypeError("Cannot read properties of null (reading 'x')"); e.stack = `TypeError: ${e.message}\n    at X.y (/p/node_modules/dockerfile-language-service/lib/dockerHighlight.js:1:1)\n    at ours (/p/dist/server.js:1:1)`; throw e; };
+      assert.deepStrictEqual(withParsedTree(doc, libraryFault, []), []);
+      assert.strictEqual(logged.length, 1);
+      assert.ok(logged[0].startsWith(SERVICE_LIMITATION) && logged[0].includes('dockerHighlight.js') && logged[0].includes(URI), logged[0]);
+      const ourFault = (): never => { const e = new TypeError('ours'); e.stack = 'TypeError: ours\n    at ours (/p/dist/server.js:1:1)\n    at X.y (/p/node_modules/dockerfile-language-service/lib/x.js:1:1)'; throw e; };
+      assert.throws(() => withParsedTree(doc, ourFault, []), /ours/, 'a TypeError thrown by our code is not hidden');
+      assert.strictEqual(logged.length, 1);
+    } finally {
+      reportServiceLimitations(() => undefined);
+    }
   });
 });
