@@ -44,13 +44,22 @@ async function describeWindow() {
   }).catch((e) => `(could not read the window: ${e.message})`);
 }
 
-/** Right-clicks `row` and picks `label` from its menu; picks again if the menu closed under the click (a view refresh closes it). */
+/**
+ * VS Code's menu items listen for the mouse button's release only from 100 ms after the menu is drawn
+ * (a timer in the workbench, late on a loaded machine): a click sooner than that is ignored and the menu
+ * stays open. So wait like a person would, and on a retry choose the item with the keyboard.
+ */
+const MENU_SETTLE_MS = 400;
+
+/** Right-clicks `row` and picks `label` from its menu, until `until(timeout)` sees the result. */
 async function pickFromContextMenu(row, label, until) {
   for (let attempt = 1; ; attempt++) {
     await row.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu').first();
     await menu.waitFor({ timeout: 15_000 });
-    await menu.locator(`li.action-item:has(.action-label:text-is("${label}"))`).first().click();
+    await page.waitForTimeout(MENU_SETTLE_MS);
+    const item = menu.locator(`li.action-item:has(.action-label:text-is("${label}"))`).first();
+    if (attempt === 1) { await item.click(); } else { await item.hover(); await page.keyboard.press('Enter'); }
     try {
       await until(attempt < 3 ? 10_000 : 30_000);
       return;
@@ -242,6 +251,7 @@ export async function uiRestricted(thePage) {
         if (!/\bdisabled\b/.test(cls)) { throw new Error(`"${label}" is enabled in Restricted Mode (class="${cls}")`); }
       }
       await page.screenshot({ path: path.join(SCREENSHOTS, 'restricted-context-menu.png') });
+      await page.waitForTimeout(MENU_SETTLE_MS); // an earlier click would be ignored whatever the item's state
       await items['Stop Container'].click({ force: true }).catch(() => {});
       await page.keyboard.press('Escape');
       const state = (await container.inspect()).State;
