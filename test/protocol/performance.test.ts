@@ -2,6 +2,7 @@
 // (dockerfile-language-server-nodejs, same dockerfile-language-service underneath), measured in the same
 // run on the same machine, so a loaded CI machine slows both alike.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT, startStdioServer, StdioServer } from '../support/lspClient';
@@ -118,6 +119,21 @@ describe('performance and scheduling over stdio', function () {
     const diagnosticsMs = (await first, performance.now() - t0);
     assert.ok(hover, 'a hover');
     assert.ok(hoverMs < diagnosticsMs, `the hover (${hoverMs.toFixed(0)} ms) did not wait for the diagnostics (${diagnosticsMs.toFixed(0)} ms)`);
+  });
+
+  it('validates at a lower CPU priority than the thread that answers hovers (Linux: nice is per thread)', async function () {
+    if (process.platform !== 'linux') { this.skip(); }
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///perf/nice/Dockerfile';
+    const first = server.diagnostics(uri);
+    server.open(uri, generate(1011), 1);
+    await first;
+    const pid = server.process.pid!;
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command in parentheses).
+    const niceOf = (tid: string): number => Number(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]);
+    const threads = fs.readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid, nice: niceOf(tid) }));
+    assert.strictEqual(niceOf(String(pid)), 0, 'the main thread keeps the normal priority');
+    assert.deepStrictEqual(threads.filter((t) => t.nice !== 0).map((t) => t.nice), [10], `one thread (the validation worker) at nice 10: ${JSON.stringify(threads)}`);
   });
 
   it('after an edit elsewhere a hover answers as before (possibly from the previous parse), after an edit of its line from the new text', async () => {

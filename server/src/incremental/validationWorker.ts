@@ -1,6 +1,7 @@
 // Diagnostics off the main thread: the language server posts each document version here and keeps
 // answering hovers while this computes. One incremental syntax validator per open document.
 import { installFastInstructionArguments } from '../features/instructionArguments'; installFastInstructionArguments();
+import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
@@ -11,6 +12,15 @@ import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
 import type { DockerfileLike, ScanBase } from '../documents/instructionScanner';
+
+// On a busy machine (two cores: this thread, the server's main thread, the editor) the main thread must
+// win the CPU: it answers hovers and completions while this validates. Linux keeps the nice value per
+// thread, and setpriority on "this process" (pid 0) from a thread changes only that thread. Elsewhere it
+// would lower the whole server, so only on Linux; DOCKER_LEARNING_WORKER_NICE=0 leaves it (for comparing).
+const NICE = Number(process.env.DOCKER_LEARNING_WORKER_NICE ?? os.constants.priority.PRIORITY_BELOW_NORMAL);
+if (process.platform === 'linux' && NICE > 0) {
+  try { os.setPriority(NICE); } catch { /* not permitted: validate at the normal priority */ }
+}
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 /** DOCKER_LEARNING_TRACE=1: one line per validation on stderr (time, reuse), for profiling. */
