@@ -144,13 +144,15 @@ export async function uiSmoke(thePage, _server, { workspace }) {
         const input = page.locator('.quick-input-widget input').first();
         await input.waitFor({ timeout: 15_000 });
         await input.fill(file);
-        await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+        // The list fills in as the file search answers: wait for the file's row, then for the list to settle.
+        await page.locator('.quick-input-widget .monaco-list-row:has-text("Dockerfile")').first().waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(attempt * 300);
         await page.keyboard.press('Enter');
         try {
-          await page.locator('.monaco-editor .view-line:has-text("FROM gcc")').first().waitFor({ timeout: attempt < 2 ? 15_000 : 30_000 });
+          await page.locator('.monaco-editor .view-line:has-text("FROM gcc")').first().waitFor({ timeout: attempt < 3 ? 15_000 : 30_000 });
           break;
         } catch (e) {
-          if (attempt >= 2) { throw e; }
+          if (attempt >= 3) { throw e; }
           console.log(`    (attempt ${attempt}: ${file} did not show: ${await describeWindow()}; opening it again)`);
           await settle();
         }
