@@ -70,8 +70,38 @@ function memoizeString(proto: Record<string, unknown>, name: string): void {
   const cache = new WeakMap<object, string | null>();
   proto[name] = function (this: object): string | null {
     if (!active) { return original.call(this); }
-    if (!cache.has(this)) { cache.set(this, original.call(this)); }
-    return cache.get(this)!;
+    // One lookup on a hit (asked millions of times on 2,000 stages); the answer is never undefined.
+    const known = cache.get(this);
+    if (known !== undefined) { return known; }
+    const value = original.call(this);
+    cache.set(this, value);
+    return value;
+  };
+}
+
+/** Per instance, a method without arguments; each caller gets `copy` of the answer (callers may edit what they get). */
+function memoizeCopied<T>(proto: Record<string, unknown>, name: string, copy: (value: T) => T): void {
+  const original = proto[name] as (this: object) => T;
+  const cache = new WeakMap<object, T>();
+  proto[name] = function (this: object): T {
+    if (!active) { return original.call(this); }
+    let value = cache.get(this);
+    if (value === undefined) { value = original.call(this); cache.set(this, value); }
+    return copy(value);
+  };
+}
+
+/** Per tree and position, a method whose answer is a node of that tree (never edited by callers). */
+function memoizeAtPosition(proto: Record<string, unknown>, name: string): void {
+  const original = proto[name] as (this: object, position: { line: number; character: number }) => unknown;
+  const cache = new WeakMap<object, Map<string, unknown>>();
+  proto[name] = function (this: object, position: { line: number; character: number }): unknown {
+    if (!active || !position) { return original.call(this, position); }
+    let answers = cache.get(this);
+    if (!answers) { answers = new Map(); cache.set(this, answers); }
+    const key = `${position.line}:${position.character}`;
+    if (!answers.has(key)) { answers.set(key, original.call(this, position)); }
+    return answers.get(key);
   };
 }
 
@@ -100,7 +130,15 @@ function install(tree: Dockerfile): void {
     return active && flag && flag.getValue() === null ? null : flag;
   };
   // dockerfile-ast exports Dockerfile as a type only: its class is the prototype of any tree.
-  memoizeLookup(Object.getPrototypeOf(tree) as Record<string, unknown>, 'resolveVariable');
+  const dockerfileProto = Object.getPrototypeOf(tree) as Record<string, unknown>;
+  memoizeLookup(dockerfileProto, 'resolveVariable');
+  // COPY completion walks the stage hierarchy: per parent stage it lists every FROM and asks which stage holds
+  // a position, which measures every stage's range: cubic on 2,000 chained stages (0.55–0.6 s quiet, over 1 s
+  // on a loaded machine). Stage ranges, FROM lists and the stage at a position are fixed for a tree.
+  memoizeAtPosition(dockerfileProto, 'getContainingImage');
+  const imageTemplateProto = Object.getPrototypeOf(dockerfileProto) as Record<string, unknown>;
+  memoizeCopied<Range>(imageTemplateProto, 'getRange', (r) => copyRange(r));
+  memoizeCopied<From[]>(imageTemplateProto, 'getFROMs', (froms) => froms.slice());
 }
 
 /** A TypeError thrown by code inside the Dockerfile libraries (not by ours, not by the caller's). */
