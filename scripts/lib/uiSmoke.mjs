@@ -51,24 +51,33 @@ async function describeWindow() {
  */
 const MENU_SETTLE_MS = 400;
 
+/**
+ * Runs `step(attempt, timeout)` up to three times, the last with 30 s to see its result; before another
+ * attempt it says what the window showed and lets `reset` tidy up. The last failure is thrown.
+ */
+async function withAttempts(what, firstTimeout, step, reset) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step(attempt, attempt < 3 ? firstTimeout : 30_000);
+    } catch (e) {
+      if (attempt >= 3) { throw e; }
+      console.log(`    (attempt ${attempt}: ${what} did not show: ${await describeWindow()}; trying again)`);
+      await reset();
+    }
+  }
+}
+
 /** Right-clicks `row` and picks `label` from its menu, until `until(timeout)` sees the result. */
 async function pickFromContextMenu(row, label, until) {
-  for (let attempt = 1; ; attempt++) {
+  await withAttempts(`what "${label}" opens`, 10_000, async (attempt, timeout) => {
     await row.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu').first();
     await menu.waitFor({ timeout: 15_000 });
     await page.waitForTimeout(MENU_SETTLE_MS);
     const item = menu.locator(`li.action-item:has(.action-label:text-is("${label}"))`).first();
     if (attempt === 1) { await item.click(); } else { await item.hover(); await page.keyboard.press('Enter'); }
-    try {
-      await until(attempt < 3 ? 10_000 : 30_000);
-      return;
-    } catch (e) {
-      if (attempt >= 3) { throw e; }
-      console.log(`    (attempt ${attempt}: "${label}" showed nothing yet: ${await describeWindow()}; picking it again)`);
-      await page.keyboard.press('Escape');
-    }
-  }
+    await until(timeout);
+  }, () => page.keyboard.press('Escape'));
 }
 
 export async function uiSmoke(thePage, _server, { workspace }) {
@@ -139,7 +148,7 @@ export async function uiSmoke(thePage, _server, { workspace }) {
       // The workspace has other Dockerfiles (the suites wrote some) and quick open ranks recently opened
       // files first: open this one by its absolute path, once quick open has found it.
       const file = path.join(workspace, 'Dockerfile');
-      for (let attempt = 1; ; attempt++) {
+      await withAttempts(file, 15_000, async (attempt, timeout) => {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input').first();
         await input.waitFor({ timeout: 15_000 });
@@ -148,15 +157,8 @@ export async function uiSmoke(thePage, _server, { workspace }) {
         await page.locator('.quick-input-widget .monaco-list-row:has-text("Dockerfile")').first().waitFor({ timeout: 15_000 });
         await page.waitForTimeout(attempt * 300);
         await page.keyboard.press('Enter');
-        try {
-          await page.locator('.monaco-editor .view-line:has-text("FROM gcc")').first().waitFor({ timeout: attempt < 3 ? 15_000 : 30_000 });
-          break;
-        } catch (e) {
-          if (attempt >= 3) { throw e; }
-          console.log(`    (attempt ${attempt}: ${file} did not show: ${await describeWindow()}; opening it again)`);
-          await settle();
-        }
-      }
+        await page.locator('.monaco-editor .view-line:has-text("FROM gcc")').first().waitFor({ timeout });
+      }, settle);
       const from = page.locator('.monaco-editor .view-line span:text-is("FROM")').first();
       await from.hover();
       const hover = page.locator('.monaco-hover-content:has-text("Dockerfile reference")');

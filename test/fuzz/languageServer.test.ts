@@ -12,6 +12,9 @@ import type { CodeAction, Command, CompletionItem, CompletionList, Diagnostic, P
 import { startStdioServer, StdioServer, ROOT } from '../support/lspClient';
 import { extremeDocuments, flagMatrixDocuments, generateDocument, rng, Rng } from './dockerfileGenerator';
 import { dockerfileCorpus } from '../support/dockerfileCorpus';
+// The log prefixes the server uses for library limitations it contains (dockerfile-utils; a service call answered empty).
+import { KNOWN_LIMITATION } from '../../server/src/diagnostics/computeDiagnostics';
+import { SERVICE_LIMITATION } from '../../server/src/features/serviceParse';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** How many generated documents follow the fixed ones (pathological + flag matrix). */
@@ -23,9 +26,6 @@ const REQUEST_LIMIT_MS = 1000;
 const EXTREME = process.env.FUZZ_EXTREME !== '0';
 /** Words in a server log line that mean a feature threw or was skipped. */
 const FAILURE_IN_LOG = /fail|could not|threw|exception|error|unhandled/i;
-const KNOWN_LIMITATION = 'dockerfile-utils limitation:';
-/** A dockerfile-language-service call that threw inside the library, answered empty (features/serviceParse.ts). */
-const SERVICE_LIMITATION = 'dockerfile-language-service limitation:';
 
 interface Slowest { ms: number; document: string }
 

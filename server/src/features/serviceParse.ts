@@ -26,8 +26,6 @@ let report: (message: string) => void = () => undefined;
 /** Where contained library failures are told (the server's log). */
 export function reportServiceLimitations(log: (message: string) => void): void { report = log; }
 
-type Memo = (this: Instruction) => object[];
-
 function copyRange(range: Range): Range;
 function copyRange(range: Range | null): Range | null;
 function copyRange(range: Range | null): Range | null {
@@ -37,73 +35,42 @@ const copyArgument = (a: Argument): Argument => new Argument(a.getValue(), copyR
 const copyVariable = (v: Variable): Variable => new Variable(v.getName(), copyRange(v.getNameRange()), copyRange(v.getRange()), v.getModifier(),
   copyRange(v.getModifierRange()), v.getSubstitutionParameter(), copyRange(v.getSubstitutionRange()), v.isDefined(), v.isBuildVariable(), v.toString());
 
-function memoize<T extends object>(proto: Record<string, unknown>, name: string, copy: (item: T) => T): void {
-  const original = proto[name] as Memo;
-  const cache = new WeakMap<Instruction, object[]>();
-  proto[name] = function (this: Instruction): object[] {
-    if (!active) { return original.call(this); }
-    let value = cache.get(this);
-    if (!value) { value = original.call(this); cache.set(this, value); }
-    return (value as T[]).map(copy);
-  };
-}
-
-type Lookup = (this: object, name: string, line: number) => unknown;
-
-/** Per tree (or instruction), per variable name and line: the answer is a string, boolean or nothing. */
-function memoizeLookup(proto: Record<string, unknown>, name: string): void {
-  const original = proto[name] as Lookup;
-  const cache = new WeakMap<object, Map<string, unknown>>();
-  proto[name] = function (this: object, variable: string, line: number): unknown {
-    if (!active) { return original.call(this, variable, line); }
-    let answers = cache.get(this);
-    if (!answers) { answers = new Map(); cache.set(this, answers); }
-    const key = `${line}\0${variable}`;
-    if (!answers.has(key)) { answers.set(key, original.call(this, variable, line)); }
-    return answers.get(key);
-  };
-}
-
-/** Per instance, a method without arguments whose answer is a string or null (nothing a caller could edit). */
-function memoizeString(proto: Record<string, unknown>, name: string): void {
-  const original = proto[name] as (this: object) => string | null;
-  const cache = new WeakMap<object, string | null>();
-  proto[name] = function (this: object): string | null {
-    if (!active) { return original.call(this); }
-    // One lookup on a hit (asked millions of times on 2,000 stages); the answer is never undefined.
-    const known = cache.get(this);
-    if (known !== undefined) { return known; }
-    const value = original.call(this);
-    cache.set(this, value);
-    return value;
-  };
-}
-
-/** Per instance, a method without arguments; each caller gets `copy` of the answer (callers may edit what they get). */
-function memoizeCopied<T>(proto: Record<string, unknown>, name: string, copy: (value: T) => T): void {
+/**
+ * Per instance, a method without arguments: computed once while a call is active, and each caller gets
+ * `copy` of the answer (callers may edit what they get; the identity for answers nobody edits).
+ */
+function memoize<T>(proto: Record<string, unknown>, name: string, copy: (value: T) => T): void {
   const original = proto[name] as (this: object) => T;
   const cache = new WeakMap<object, T>();
   proto[name] = function (this: object): T {
     if (!active) { return original.call(this); }
+    // One lookup on a hit (some are asked millions of times on 2,000 stages); no answer is undefined.
     let value = cache.get(this);
     if (value === undefined) { value = original.call(this); cache.set(this, value); }
     return copy(value);
   };
 }
+const same = <T>(value: T): T => value;
 
-/** Per tree and position, a method whose answer is a node of that tree (never edited by callers). */
-function memoizeAtPosition(proto: Record<string, unknown>, name: string): void {
-  const original = proto[name] as (this: object, position: { line: number; character: number }) => unknown;
+/**
+ * Per instance and per arguments (as `keyOf` names them): the answer is a string, boolean, nothing or a
+ * node of the tree, none of which a caller edits. `keyOf` answering undefined leaves the call unmemoized.
+ */
+function memoizeBy<A extends unknown[]>(proto: Record<string, unknown>, name: string, keyOf: (...args: A) => string | undefined): void {
+  const original = proto[name] as (this: object, ...args: A) => unknown;
   const cache = new WeakMap<object, Map<string, unknown>>();
-  proto[name] = function (this: object, position: { line: number; character: number }): unknown {
-    if (!active || !position) { return original.call(this, position); }
+  proto[name] = function (this: object, ...args: A): unknown {
+    const key = active ? keyOf(...args) : undefined;
+    if (key === undefined) { return original.apply(this, args); }
     let answers = cache.get(this);
     if (!answers) { answers = new Map(); cache.set(this, answers); }
-    const key = `${position.line}:${position.character}`;
-    if (!answers.has(key)) { answers.set(key, original.call(this, position)); }
+    if (!answers.has(key)) { answers.set(key, original.apply(this, args)); }
     return answers.get(key);
   };
 }
+/** Which ARG or ENV a variable name means on a line. */
+const byVariableAndLine = (variable: string, line: number): string => `${line}\0${variable}`;
+const byPosition = (position?: { line: number; character: number }): string | undefined => (position ? `${position.line}:${position.character}` : undefined);
 
 let installed = false;
 function install(tree: Dockerfile): void {
@@ -114,13 +81,13 @@ function install(tree: Dockerfile): void {
   const parse = DockerfileParser.parse;
   DockerfileParser.parse = (content: string): Dockerfile => (active && content === active.text ? active.tree : parse(content));
   const proto = Instruction.prototype as unknown as Record<string, unknown>;
-  memoize(proto, 'getRawArguments', copyArgument);
-  memoize(proto, 'getVariables', copyVariable);
+  memoize<Argument[]>(proto, 'getRawArguments', (list) => list.map(copyArgument));
+  memoize<Variable[]>(proto, 'getVariables', (list) => list.map(copyVariable));
   // Each variable found asks both for its stage's ARGs and ENVs; 20,000 `$A` on one line ask 40,000 times.
-  memoizeLookup(proto, 'isBuildVariable');
+  memoizeBy(proto, 'isBuildVariable', byVariableAndLine);
   // Completion in COPY walks the stage hierarchy, asking every FROM for its stage name once per stage:
   // quadratic in argument copies on 2,000 stages (1.3–1.5 s) without this.
-  memoizeString(From.prototype as unknown as Record<string, unknown>, 'getBuildStage');
+  memoize<string | null>(From.prototype as unknown as Record<string, unknown>, 'getBuildStage', same);
   // `COPY --from` without `=stage` has a flag whose value is null; highlight, rename and definition compare
   // every COPY's value with a stage name and throw on it. Such a flag names no stage: they see none.
   const copyProto = Copy.prototype as unknown as Record<string, unknown>;
@@ -131,14 +98,14 @@ function install(tree: Dockerfile): void {
   };
   // dockerfile-ast exports Dockerfile as a type only: its class is the prototype of any tree.
   const dockerfileProto = Object.getPrototypeOf(tree) as Record<string, unknown>;
-  memoizeLookup(dockerfileProto, 'resolveVariable');
+  memoizeBy(dockerfileProto, 'resolveVariable', byVariableAndLine);
   // COPY completion walks the stage hierarchy: per parent stage it lists every FROM and asks which stage holds
   // a position, which measures every stage's range: cubic on 2,000 chained stages (0.55–0.6 s quiet, over 1 s
   // on a loaded machine). Stage ranges, FROM lists and the stage at a position are fixed for a tree.
-  memoizeAtPosition(dockerfileProto, 'getContainingImage');
+  memoizeBy(dockerfileProto, 'getContainingImage', byPosition);
   const imageTemplateProto = Object.getPrototypeOf(dockerfileProto) as Record<string, unknown>;
-  memoizeCopied<Range>(imageTemplateProto, 'getRange', (r) => copyRange(r));
-  memoizeCopied<From[]>(imageTemplateProto, 'getFROMs', (froms) => froms.slice());
+  memoize<Range>(imageTemplateProto, 'getRange', (r) => copyRange(r));
+  memoize<From[]>(imageTemplateProto, 'getFROMs', (froms) => froms.slice());
 }
 
 /** A TypeError thrown by code inside the Dockerfile libraries (not by ours, not by the caller's). */
