@@ -18,8 +18,10 @@ const EDITS = Number(opt('edits', '15'));
 /** `--servers=ours` measures one side only (quick checks while working; the README table needs both). */
 const WANTED = opt('servers', 'ours,peer').split(',');
 
+/** Ours is started as the VS Code client starts it (server/src/launch.json: node options it passes). */
+const LAUNCH = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8'));
 export const SERVERS = {
-  ours: [process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
+  ours: [process.execPath, ...LAUNCH.execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
   peer: [process.execPath, path.join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'],
 };
 

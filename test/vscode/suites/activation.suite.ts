@@ -1,7 +1,9 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activatedApi, hoverAt, workspaceFile } from '../helpers';
 import { note } from '../runInHost';
+import { SERVER_EXEC_ARGV } from '../../../server/src/launch';
 
 describe('activation (real VS Code extension host)', () => {
   it('activates on a Dockerfile and starts the language client', async () => {
@@ -12,6 +14,21 @@ describe('activation (real VS Code extension host)', () => {
     assert.ok(api.languageClient.isRunning(), 'the language client is running');
     const ms = await api.activationMs;
     note(`activation → language client ready: ${ms} ms`);
+  });
+
+  it('starts the language server with the node options of server/src/launch.json', function () {
+    if (process.platform !== 'linux') { this.skip(); }
+    // The server is a child of this extension host; its command line is in /proc.
+    const children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
+      try {
+        const ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+        return ppid === process.pid ? [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')] : [];
+      } catch { return []; }
+    });
+    const server = children.find((argv) => argv.some((a) => a.endsWith('dist/server.js')));
+    assert.ok(server, `a child process runs dist/server.js: ${JSON.stringify(children)}`);
+    assert.ok(SERVER_EXEC_ARGV.length > 0, 'launch.json names at least one option');
+    for (const option of SERVER_EXEC_ARGV) { assert.ok(server.indexOf(option) >= 0 && server.indexOf(option) < server.findIndex((a) => a.endsWith('dist/server.js')), `${option} before the script: ${server.join(' ')}`); }
   });
 
   it('shows our teaching hover on FROM in a real editor', async () => {
