@@ -3,7 +3,8 @@
 import {
   Connection, TextDocuments, TextDocumentSyncKind, InitializeResult, CodeActionKind, TextDocumentEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CHUNKED_DOCUMENTS, ChunkedTextDocument } from './documents/chunkedTextDocument';
 import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds } from 'dockerfile-language-service';
 import { ParsedDocumentCache } from './documents/parsedDocument';
 import { computeHover } from './hover/computeHover';
@@ -21,7 +22,7 @@ import { reportServiceLimitations, withParsedTree } from './features/servicePars
 import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(CHUNKED_DOCUMENTS);
   const cache = new ParsedDocumentCache();
   const service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
   let locale: string | undefined;
@@ -118,11 +119,16 @@ export function startServer(connection: Connection): void {
       return computeDiagnostics(cache.get(document), { service, language: job.language, log, ruleSettings: job.ruleSettings });
     },
   });
-  function publishDiagnostics(document: TextDocument): void {
+  function publishDiagnostics(document: ChunkedTextDocument): void {
     const uri = document.uri;
     scheduler.schedule(uri, () => {
       const current = documents.get(uri) ?? document;
-      return { uri, version: current.version, text: current.getText(), language: language(), ruleSettings: settings.diagnosticsRules };
+      const snapshot = current.snapshot();
+      return {
+        uri, version: snapshot.version, length: snapshot.length, text: snapshot.text,
+        deltasSince: (version) => current.deltasBetween(version, snapshot.version),
+        language: language(), ruleSettings: settings.diagnosticsRules,
+      };
     });
   }
 

@@ -3,16 +3,47 @@ import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLike, ScanBase, scanDockerfile } from './instructionScanner';
 import { computeLineStarts } from './lineStarts';
+import { ChunkedTextDocument, TextSnapshot } from './chunkedTextDocument';
+import { composeAll, TextDelta, textDelta } from './textDelta';
 
 export class ParsedDocument {
   private ast: Dockerfile | undefined;
   // vscode-languageserver's TextDocuments updates a TextDocument *in place* on every change, so the
   // version and text are snapshotted here: a ParsedDocument always describes the version it was made for.
   readonly version: number;
-  readonly text: string;
+  /** This version's text; with our chunked documents it is joined only when first read. */
+  private readonly snapshot: TextSnapshot | undefined;
+  private textValue: string | undefined;
   constructor(readonly document: TextDocument) {
     this.version = document.version;
-    this.text = document.getText();
+    if (document instanceof ChunkedTextDocument) { this.snapshot = document.snapshot(); } else { this.textValue = document.getText(); }
+  }
+
+  get text(): string { return this.textValue ??= this.snapshot!.text(); }
+
+  /** The last delta this computed from a base (see deltaFrom), or one an earlier version handed on. */
+  sinceBase: { base: ParsedDocument; version: number; delta: TextDelta } | undefined;
+  /**
+   * The one replacement turning `base` (an earlier version of the same document) into this version: from
+   * the document's change history when it still has it (nothing here is joined or compared; an earlier
+   * version's result is extended by the changes since), else by comparing the two texts.
+   */
+  deltaFrom(base: ParsedDocument): TextDelta {
+    const known = this.sinceBase?.base === base ? this.sinceBase : undefined;
+    if (known?.version === this.version) { return known.delta; }
+    const chunked = this.document instanceof ChunkedTextDocument && base.document === this.document ? this.document : undefined;
+    let delta: TextDelta | undefined;
+    if (chunked && known) {
+      const since = chunked.deltasBetween(known.version, this.version);
+      if (since) { delta = since.length ? composeAll(base.text, since, known.delta) : known.delta; }
+    }
+    if (!delta && chunked) {
+      const deltas = chunked.deltasBetween(base.version, this.version);
+      if (deltas) { delta = composeAll(base.text, deltas); }
+    }
+    delta ??= textDelta(base.text, this.text);
+    this.sinceBase = { base, version: this.version, delta };
+    return delta;
   }
 
   get uri(): string { return this.document.uri; }
@@ -42,6 +73,17 @@ export class ParsedDocument {
     if (line < 0 || line >= starts.length) { return ''; }
     const end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
     return this.text.slice(starts[line], end).replace(/\r?\n$|\r$/, '');
+  }
+
+  /** The text of a range of this version (the live TextDocument may have moved on since). */
+  textOf(range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+    const offset = (p: { line: number; character: number }): number => {
+      const starts = this.lineStarts;
+      if (p.line >= starts.length) { return this.text.length; }
+      const lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] : this.text.length;
+      return Math.min(starts[Math.max(p.line, 0)] + Math.max(p.character, 0), lineEnd);
+    };
+    return this.text.slice(offset(range.start), offset(range.end));
   }
 
   private lineArray: string[] | undefined;
@@ -92,11 +134,13 @@ export class ParsedDocumentCache {
   get(document: TextDocument): ParsedDocument {
     const cached = this.byUri.get(document.uri);
     if (cached && cached.version === document.version && cached.document === document) { return cached; }
-    const parsed = new CountingParsedDocument(document, (doc) => {
+    const parsed: ParsedDocument = new CountingParsedDocument(document, (doc) => {
       this.parses++;
       const previous = this.parsedByUri.get(doc.uri);
       if (!previous || previous.document !== doc.document || previous.version <= doc.version) { this.parsedByUri.set(doc.uri, doc); }
     });
+    // Hand on what the replaced version knew of its distance to a parsed base (hover/hoverSnapshot.ts).
+    if (cached && cached.document === document && cached.version < document.version) { parsed.sinceBase = cached.sinceBase; }
     this.byUri.set(document.uri, parsed);
     return parsed;
   }

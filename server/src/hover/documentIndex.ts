@@ -136,7 +136,7 @@ export function parseCommandForm(content: string): { argv?: string[]; invalidJso
 
 /** An instruction's text with line continuations joined (comment lines inside it dropped). */
 function instructionText(doc: ParsedDocument, instruction: Instruction, escapeChar: string): string {
-  const raw = doc.document.getText(instruction.getRange());
+  const raw = doc.textOf(instruction.getRange());
   if (!raw.includes('\n')) { return raw; }
   return raw.split(/\r?\n/).filter((l, i) => i === 0 || !/^\s*#/.test(l))
     .map((l) => (l.trimEnd().endsWith(escapeChar) ? l.trimEnd().slice(0, -1) : l)).join(' ');

@@ -4,7 +4,6 @@
 // lines that differ cannot change its answer; otherwise (or when unsure) it parses the current version.
 import type { ParsedDocument } from '../documents/parsedDocument';
 import { documentIndex, instructionIndexAt } from './documentIndex';
-import { textDelta } from '../documents/textDelta';
 import { lineAt } from '../documents/lineStarts';
 
 /**
@@ -25,10 +24,10 @@ export function hoverSnapshot(current: ParsedDocument, previous: ParsedDocument 
 }
 
 function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: number): boolean {
-  // The changed region, found without splitting the new version into lines (this runs on every
-  // keystroke of a large file): the texts share everything before delta.start and after the replaced part.
+  // The changed region, from the document's change history (or a comparison of the texts): the new
+  // version is never joined or split into lines here (this runs on every keystroke of a large file).
   if (base.hasLoneCarriageReturn) { return false; }
-  const delta = textDelta(base.text, current.text);
+  const delta = current.deltaFrom(base);
   if (delta.start === delta.end && delta.text === '') { return true; }
   const removed = base.text.slice(delta.start, delta.end);
   if (countBreaks(removed) !== countBreaks(delta.text) || /\r/.test(removed) || /\r/.test(delta.text)) { return false; }
@@ -38,9 +37,9 @@ function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: 
   if (hoverLine >= first && hoverLine <= last) { return false; }
   const from = starts[first];
   const oldEnd = lineEnd(base.text, delta.end);
-  const newEnd = lineEnd(current.text, delta.start + delta.text.length);
+  // The new version's text of those lines: everything after the replaced part is the base's.
   const oldLines = base.text.slice(from, oldEnd).split('\n');
-  const newLines = current.text.slice(from, newEnd).split('\n');
+  const newLines = (base.text.slice(from, delta.start) + delta.text + base.text.slice(delta.end, oldEnd)).split('\n');
   if (oldLines.length !== newLines.length) { return false; }
 
   const index = documentIndex(base);

@@ -9,21 +9,26 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { RuleSetting } from '../diagnostics/rule';
 import type { Language } from '../i18n/language';
-import { TextDelta, textDelta } from '../documents/textDelta';
+import type { TextDelta } from '../documents/textDelta';
 
 export interface DiagnosticsJob {
   uri: string;
   version: number;
-  text: string;
+  /** The length of this version's text, and the text (joined only when the whole of it is sent). */
+  length: number;
+  text(): string;
+  /** The changes from an earlier version to this one, in order; undefined when they are not known. */
+  deltasSince(version: number): TextDelta[] | undefined;
   language: Language;
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
 /**
- * What goes to the worker: the whole text the first time, then only the replacement that turns the
- * text it has (of `baseVersion`) into this version's — a keystroke in a 700 KB file posts a few bytes.
+ * What goes to the worker: the whole text the first time, then only the changes that turn the text it
+ * has (of `baseVersion`) into this version's — a keystroke in a 700 KB file posts a few bytes, and the
+ * main thread never copies or compares the whole text for it.
  */
-export type WorkerJob = Omit<DiagnosticsJob, 'text'> & ({ text: string } | { delta: TextDelta; baseVersion: number });
+export type WorkerJob = Pick<DiagnosticsJob, 'uri' | 'version' | 'language' | 'ruleSettings'> & ({ text: string } | { deltas: TextDelta[]; baseVersion: number });
 
 export interface WorkerMessage {
   uri: string; version: number; diagnostics: Diagnostic[]; logs: string[];
@@ -52,8 +57,8 @@ export class DiagnosticsScheduler {
   private worker: Worker | undefined;
   private readonly inFlight = new Set<string>();
   private readonly pending = new Map<string, () => DiagnosticsJob>();
-  /** Per document, the version and text the worker holds (deltas are computed against it). */
-  private readonly sent = new Map<string, { version: number; text: string }>();
+  /** Per document, the version whose text the worker holds (the next job sends the changes since). */
+  private readonly sent = new Map<string, number>();
   /** The newest job maker per document (to send the whole text again when the worker asks). */
   private readonly makers = new Map<string, () => DiagnosticsJob>();
   /** The worker has loaded its code: until then a small document is validated in-process (first diagnostics fast). */
@@ -113,12 +118,12 @@ export class DiagnosticsScheduler {
     this.pending.delete(uri);
     const job = make();
     this.inFlight.add(uri);
-    if (this.worker && (this.workerReady || job.text.length > IN_PROCESS_UNTIL_READY)) {
+    if (this.worker && (this.workerReady || job.length > IN_PROCESS_UNTIL_READY)) {
       const held = this.sent.get(uri);
-      const message: WorkerJob = held
-        ? { uri, version: job.version, language: job.language, ruleSettings: job.ruleSettings, delta: textDelta(held.text, job.text), baseVersion: held.version }
-        : job;
-      this.sent.set(uri, { version: job.version, text: job.text });
+      const deltas = held === undefined ? undefined : job.deltasSince(held);
+      const head = { uri, version: job.version, language: job.language, ruleSettings: job.ruleSettings };
+      const message: WorkerJob = deltas && held !== undefined ? { ...head, deltas, baseVersion: held } : { ...head, text: job.text() };
+      this.sent.set(uri, job.version);
       this.worker.postMessage(message);
       return;
     }

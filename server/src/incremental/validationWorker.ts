@@ -9,7 +9,7 @@ import { ParsedDocument } from '../documents/parsedDocument';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
 import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
-import { applyDelta } from '../documents/textDelta';
+import { applyDelta, textDelta } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
 import type { DockerfileLike, ScanBase } from '../documents/instructionScanner';
 
@@ -43,15 +43,17 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   const state = documents.get(message.uri);
   let text: string;
   let scanBase: ScanBase | undefined;
-  if ('delta' in message) {
+  if ('deltas' in message) {
     if (!state || state.version !== message.baseVersion) {
       // Cannot happen while messages arrive in order; ask for the whole text rather than validate a wrong one.
       const answer: WorkerMessage = { uri: message.uri, version: message.version, diagnostics: [], logs: [`validation worker: no text of version ${message.baseVersion} for ${message.uri}; asking for the whole text`], resend: true };
       parentPort!.postMessage(answer);
       return;
     }
-    text = applyDelta(state.text, message.delta);
-    if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta: message.delta }; }
+    text = message.deltas.reduce(applyDelta, state.text);
+    // The incremental scan redoes the region one delta spans: several are compared into one.
+    const delta = message.deltas.length === 1 ? message.deltas[0] : textDelta(state.text, text);
+    if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta }; }
   } else {
     text = message.text;
   }
