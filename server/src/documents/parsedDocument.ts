@@ -31,17 +31,7 @@ export class ParsedDocument {
   deltaFrom(base: ParsedDocument): TextDelta {
     const known = this.sinceBase?.base === base ? this.sinceBase : undefined;
     if (known?.version === this.version) { return known.delta; }
-    const chunked = this.document instanceof ChunkedTextDocument && base.document === this.document ? this.document : undefined;
-    let delta: TextDelta | undefined;
-    if (chunked && known) {
-      const since = chunked.deltasBetween(known.version, this.version);
-      if (since) { delta = since.length ? composeAll(base.text, since, known.delta) : known.delta; }
-    }
-    if (!delta && chunked) {
-      const deltas = chunked.deltasBetween(base.version, this.version);
-      if (deltas) { delta = composeAll(base.text, deltas); }
-    }
-    delta ??= textDelta(base.text, this.text);
+    const delta = deltaBetween(base, this, known);
     this.sinceBase = { base, version: this.version, delta };
     return delta;
   }
@@ -105,12 +95,28 @@ export class ParsedDocument {
    * tree where the scan declines (heredocs). Same boundaries either way (documents/instructionScanner.ts).
    */
   get rulesTree(): DockerfileLike {
-    this.scan ??= this.ast ?? scanDockerfile(this.text, this.scanBase) ?? this.dockerfile;
+    if (!this.scan) {
+      const previous = this.previousScanned;
+      this.previousScanned = undefined;
+      if (!this.scanBase && !this.ast && previous?.scan) {
+        this.scanBase = { text: previous.text, tree: previous.scan, delta: deltaBetween(previous, this, undefined) };
+      }
+      this.scan = this.ast ?? scanDockerfile(this.text, this.scanBase) ?? this.dockerfile;
+      this.scanBase = undefined;
+    }
     return this.scan;
   }
 
+  /** Whether rulesTree has been computed for this version. */
+  get isScanned(): boolean { return this.scan !== undefined; }
+
   /** The previous version's scan and the edit since: the scan then redoes only the edited region. */
   scanBase: ScanBase | undefined;
+  /**
+   * The version before this one, when it was scanned: this version's scan then starts from it (the cache
+   * sets it; dropped once used, so versions never chain).
+   */
+  previousScanned: ParsedDocument | undefined;
 
   private readonly derivedValues = new Map<string, unknown>();
   /**
@@ -121,6 +127,21 @@ export class ParsedDocument {
     if (!this.derivedValues.has(key)) { this.derivedValues.set(key, build(this)); }
     return this.derivedValues.get(key) as T;
   }
+}
+
+/**
+ * The replacement turning `base` into `doc` (a later version of the same document): from the document's
+ * change history (extending `known`, a delta from `base` to an intermediate version, when given), else by
+ * comparing the texts.
+ */
+function deltaBetween(base: ParsedDocument, doc: ParsedDocument, known: { version: number; delta: TextDelta } | undefined): TextDelta {
+  const chunked = doc.document instanceof ChunkedTextDocument && base.document === doc.document ? doc.document : undefined;
+  if (chunked && known) {
+    const since = chunked.deltasBetween(known.version, doc.version);
+    if (since) { return since.length ? composeAll(base.text, since, known.delta) : known.delta; }
+  }
+  const deltas = chunked?.deltasBetween(base.version, doc.version);
+  return deltas ? composeAll(base.text, deltas) : textDelta(base.text, doc.text);
 }
 
 /** Keeps one ParsedDocument per open document, replaced whenever the version changes. */
@@ -140,7 +161,11 @@ export class ParsedDocumentCache {
       if (!previous || previous.document !== doc.document || previous.version <= doc.version) { this.parsedByUri.set(doc.uri, doc); }
     });
     // Hand on what the replaced version knew of its distance to a parsed base (hover/hoverSnapshot.ts).
-    if (cached && cached.document === document && cached.version < document.version) { parsed.sinceBase = cached.sinceBase; }
+    if (cached && cached.document === document && cached.version < document.version) {
+      parsed.sinceBase = cached.sinceBase;
+      // Symbols and folding read the scan after every edit: the new version's scan redoes only the edit.
+      if (cached.isScanned) { parsed.previousScanned = cached; }
+    }
     this.byUri.set(document.uri, parsed);
     return parsed;
   }

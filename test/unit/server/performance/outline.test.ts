@@ -1,0 +1,62 @@
+// Symbols and folding ranges come from the fast instruction scan (features/outline.ts), redone only
+// around an edit. Differential check against the answers computed from dockerfile-ast's whole tree: on
+// the fixture corpus (LF and CRLF), and along random edits of open documents kept like the server keeps them.
+import * as assert from 'node:assert';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
+import { ChunkedTextDocument } from '../../../../server/src/documents/chunkedTextDocument';
+import { computeFoldingRanges, computeSymbols, configureFolding } from '../../../../server/src/features/outline';
+import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
+import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
+import { bigDockerfile } from '../../../support/bigDockerfile';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+
+function fromWholeTree(text: string): { symbols: unknown; folding: unknown } {
+  const doc = new ParsedDocument(TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, text));
+  void doc.dockerfile;
+  return { symbols: computeSymbols(doc), folding: computeFoldingRanges(doc) };
+}
+
+describe('symbols and folding come from the fast scan', () => {
+  before(() => configureFolding({}));
+
+  it('equal the whole tree\'s on every fixture, with LF and CRLF line ends', () => {
+    let scanned = 0;
+    for (const text of dockerfileCorpus(ROOT, ['test/fixtures', 'test/grammar', 'sample'])) {
+      for (const variant of [text, text.replace(/\r?\n/g, '\r\n')]) {
+        const doc = new ParsedDocument(TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, variant));
+        const actual = { symbols: computeSymbols(doc), folding: computeFoldingRanges(doc) };
+        if (!doc.isParsed) { scanned++; }
+        assert.deepStrictEqual(actual, fromWholeTree(variant), variant.slice(0, 400));
+      }
+    }
+    assert.ok(scanned > 80, `${scanned} documents answered from the scan (heredocs go to dockerfile-ast)`);
+  });
+
+  it('equal the whole tree\'s after every random edit of an open document (the scan redoes only the edit)', () => {
+    const corpus = dockerfileCorpus(ROOT, ['test/fixtures']);
+    const r = rng(31);
+    const pieces = ['RUN x \\\n  && y', '\n', ' ', '# c\n', 'FROM a AS b\n', 'ENV A=1', '\\', 'MAINTAINER me\n', '', 'x'];
+    let incremental = 0;
+    for (let n = 0; n < 25; n++) {
+      const base = n % 5 === 0 ? bigDockerfile(40) : generateDocument(r, corpus);
+      const document = new ChunkedTextDocument('file:///w/Dockerfile', 'dockerfile', 1, base, 64);
+      const cache = new ParsedDocumentCache();
+      computeSymbols(cache.get(document));
+      for (let v = 2; v < 30; v++) {
+        const line = Math.floor(r() * document.lineCount);
+        const character = Math.floor(r() * 10);
+        const start = { line, character };
+        const end = r() < 0.6 ? start : { line: Math.min(document.lineCount - 1, line + Math.floor(r() * 3)), character: Math.floor(r() * 10) };
+        document.update([{ range: { start, end }, text: pieces[Math.floor(r() * pieces.length)] }], v);
+        const doc = cache.get(document);
+        if (doc.previousScanned) { incremental++; }
+        const actual = { symbols: computeSymbols(doc), folding: computeFoldingRanges(doc) };
+        assert.deepStrictEqual(actual, fromWholeTree(document.getText()), `document ${n}, version ${v}`);
+      }
+    }
+    assert.ok(incremental > 400, `${incremental} versions scanned from the previous one`);
+  });
+});
