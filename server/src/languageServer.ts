@@ -15,8 +15,9 @@ import { computeDiagnostics } from './diagnostics/computeDiagnostics';
 import { computeCodeActions } from './diagnostics/codeActions';
 import { answerRulePage, RULE_PAGE_REQUEST, RulePageParams } from './diagnostics/rulePages';
 import { computeCompletion, resolveCompletion } from './features/completion';
-import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './features/semanticTokens';
-import { computeFoldingRanges, computeSymbols, configureFolding } from './features/outline';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokenSteps } from './features/semanticTokens';
+import { computeFoldingRanges, configureFolding, symbolSteps } from './features/outline';
+import { runInSlices } from './features/steps';
 import { formatDocument, formatOnType, formatRange } from './features/formatting';
 import { reportServiceLimitations, withParsedTree } from './features/serviceParse';
 import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
@@ -95,7 +96,8 @@ export function startServer(connection: Connection): void {
     }
   });
   // Symbols, folding and semantic tokens are asked for after every edit: they read the cached parse.
-  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, (d) => computeSymbols(cache.get(d))));
+  // Symbols and semantic tokens run in slices: a hover sent meanwhile is answered between two (features/steps.ts).
+  connection.onDocumentSymbol((p, token) => withDoc(p.textDocument.uri, (d) => runInSlices(symbolSteps(cache.get(d)), token)));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, (d) => computeFoldingRanges(cache.get(d))));
   connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeHighlightRanges(text, p.position), [])));
   connection.onPrepareRename((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.prepareRename(text, p.position), null)));
@@ -106,7 +108,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, (d) => formatDocument(cache.get(d), p.options)));
   connection.onDocumentRangeFormatting((p) => withDoc(p.textDocument.uri, (d) => formatRange(cache.get(d), p.range, p.options)));
   connection.onDocumentOnTypeFormatting((p) => withDoc(p.textDocument.uri, (d) => formatOnType(cache.get(d), p.position, p.ch, p.options)));
-  connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, (d) => computeSemanticTokens(cache.get(d))) ?? { data: [] });
+  connection.languages.semanticTokens.on(async (p, token) => (await withDoc(p.textDocument.uri, (d) => runInSlices(semanticTokenSteps(cache.get(d)), token))) ?? { data: [] });
 
   // Diagnostics are computed off the main thread (a hover never waits behind a validation); a result is
   // published only for the version it was computed for, and only while that is still the current one.

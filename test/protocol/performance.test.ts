@@ -4,6 +4,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CancellationToken, CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT, startStdioServer, StdioServer } from '../support/lspClient';
 
@@ -48,6 +49,37 @@ describe('performance and scheduling over stdio', function () {
   this.timeout(600_000);
   let server: StdioServer;
   afterEach(async () => { await server?.close(); });
+
+  it('answers a hover between the slices of semantic tokens and symbols on a big file, and stops a cancelled request', async () => {
+    server = await startStdioServer({ locale: 'en' });
+    const uri = 'file:///perf/slices/Dockerfile';
+    const text = generate(25011);
+    const first = server.diagnostics(uri);
+    server.open(uri, text, 1);
+    await first;
+    const params = { textDocument: { uri } };
+    const tokens = (token?: CancellationToken): Promise<unknown> => (token
+      ? server.connection.sendRequest('textDocument/semanticTokens/full', params, token)
+      : server.connection.sendRequest('textDocument/semanticTokens/full', params));
+    await tokens(); // the first answer keeps every instruction's tokens; later ones redo only edited instructions
+    const mid = Math.floor(text.split('\n').length / 2);
+    server.edit(uri, { start: { line: mid, character: 0 }, end: { line: mid, character: 0 } }, ' ', 2);
+    // VS Code asks for these after an edit; a hover sent behind them is answered first, between their slices.
+    const order: string[] = [];
+    await Promise.all([
+      tokens().then(() => order.push('semantic tokens')),
+      server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then(() => order.push('symbols')),
+      server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 1 } }).then(() => order.push('hover')),
+    ]);
+    assert.strictEqual(order[0], 'hover', `answered in this order: ${order.join(', ')}`);
+    // A request the client cancels (VS Code does when the document changes again) stops between two slices.
+    server.edit(uri, { start: { line: mid, character: 0 }, end: { line: mid, character: 1 } }, '', 3);
+    const source = new CancellationTokenSource();
+    const cancelled = tokens(source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+    await tokens(); // and the next request is answered
+  });
 
   it('never publishes diagnostics for a version older than the newest one it already published, and ends on the last', async () => {
     server = await startStdioServer({ locale: 'en' });

@@ -5,17 +5,25 @@
 import { FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/parsedDocument';
 import { lineTextOf } from '../hover/documentIndex';
+import { runNow, STEP, Steps } from './steps';
 
 /** Parser directives as properties, instructions as functions (MAINTAINER marked deprecated). */
-export function computeSymbols(doc: ParsedDocument): SymbolInformation[] {
+export function computeSymbols(doc: ParsedDocument): SymbolInformation[] { return runNow(symbolSteps(doc)); }
+
+/** computeSymbols in steps (features/steps.ts). */
+export function* symbolSteps(doc: ParsedDocument): Steps<SymbolInformation[]> {
   const dockerfile = doc.rulesTree;
+  yield;
   const symbols: SymbolInformation[] = dockerfile.getDirectives().map((d) => ({
     name: d.getName(), location: { uri: doc.uri, range: d.getNameRange() }, kind: SymbolKind.Property,
   }));
-  for (const instruction of dockerfile.getInstructions()) {
+  const instructions = dockerfile.getInstructions();
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
     const symbol: SymbolInformation = { name: instruction.getInstruction(), location: { uri: doc.uri, range: instruction.getInstructionRange() }, kind: SymbolKind.Function };
     if (instruction.getKeyword() === 'MAINTAINER') { symbol.deprecated = true; }
     symbols.push(symbol);
+    if (i % STEP === STEP - 1) { yield; }
   }
   return symbols;
 }

@@ -12,6 +12,7 @@ import { Position, Range, SemanticTokenModifiers, SemanticTokenTypes, SemanticTo
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../documents/parsedDocument';
 import { parseInstructions } from '../documents/partialParse';
+import { runNow, STEP, Steps } from './steps';
 import { lineTextOf } from '../hover/documentIndex';
 
 /** dockerfile-language-service numbers its token types in this order (see its TokensLegend); we keep it. */
@@ -271,47 +272,74 @@ function emitContinuations(tokens: Tokens, instruction: Instruction): void {
   }
 }
 
-/** Per open document: an instruction's tokens (lines counted from its first line), by its text. */
-const tokenCache = new WeakMap<TextDocument, Map<string, Token[]>>();
+/**
+ * Per open document: an instruction's tokens by its text, sorted as encode() sorts, flat as
+ * [line from the instruction's first line, start, end, type, modifiers]*.
+ */
+const tokenCache = new WeakMap<TextDocument, Map<string, Int32Array>>();
+const NO_TOKENS = new Int32Array(0);
 
-export function computeSemanticTokens(doc: ParsedDocument): SemanticTokens {
+export function computeSemanticTokens(doc: ParsedDocument): SemanticTokens { return runNow(semanticTokenSteps(doc)); }
+
+/** computeSemanticTokens in steps (features/steps.ts). */
+export function* semanticTokenSteps(doc: ParsedDocument): Steps<SemanticTokens> {
   const tree = doc.rulesTree;
   if (doc.isParsed && tree === (doc.dockerfile as unknown)) { return computeSemanticTokensFromTree(doc); }
+  yield;
   const escape = tree.getEscapeCharacter();
   const tokens = new Tokens(doc, escape);
   emitOutsideInstructions(tokens, tree.getDirectives(), tree.getComments());
   const instructions = tree.getInstructions();
   const previous = tokenCache.get(doc.document);
-  const next = new Map<string, Token[]>();
-  const keys = instructions.map((instruction) => {
+  const next = new Map<string, Int32Array>();
+  const keys: string[] = [];
+  for (const instruction of instructions) {
     const { start } = instruction.getRange();
-    return `${escape}${start.character}\u0000${instruction.rawText?.() ?? doc.textOf(instruction.getRange())}`;
-  });
+    keys.push(`${escape}${start.character}\u0000${instruction.rawText?.() ?? doc.textOf(instruction.getRange())}`);
+    if (keys.length % STEP === 0) { yield; }
+  }
   const missing: number[] = [];
-  keys.forEach((key, i) => { if (!previous?.has(key) && !next.has(key)) { missing.push(i); next.set(key, []); } });
+  keys.forEach((key, i) => { if (!previous?.has(key) && !next.has(key)) { missing.push(i); next.set(key, NO_TOKENS); } });
   // The first request (or an edit that changed most of the file): one parse of the whole text is cheaper;
   // and when this version's whole tree exists already, it is read instead of parsing anything.
   const whole = doc.isParsed || missing.length > instructions.length / 4 ? doc.dockerfile.getInstructions() : undefined;
   const parsed = whole ? (whole.length === instructions.length ? missing.map((i) => whole[i]) : undefined) : parseInstructions(doc, instructions, missing);
   if (!parsed) { return computeSemanticTokensFromTree(doc); }
   const fresh = new Tokens(doc, escape);
-  missing.forEach((i, k) => {
+  for (let k = 0; k < missing.length; k++) {
     const instruction = parsed[k];
     const { start, end } = instruction.getRange();
     const from = fresh.list.length;
     fresh.startInstruction(start.line, end.line);
     emitInstruction(fresh, instruction, instruction);
     emitContinuations(fresh, instruction);
-    next.set(keys[i], fresh.list.slice(from).map((t) => ({ ...t, line: t.line - start.line })));
-  });
-  instructions.forEach((instruction, i) => {
+    const own = fresh.list.slice(from).sort(byPosition);
+    const flat = new Int32Array(own.length * 5);
+    own.forEach((t, j) => { flat.set([t.line - start.line, t.start, t.end, t.type, t.mods], j * 5); });
+    next.set(keys[missing[k]], flat);
+    if (k % STEP === STEP - 1) { yield; }
+  }
+  // Instructions follow each other line by line and each list is sorted, so the answer is a merge of
+  // them with the (sorted) directive and comment tokens: no sort of the whole file's tokens.
+  const outside = tokens.list.sort(byPosition);
+  const out = new Encoder();
+  let o = 0;
+  for (let i = 0; i < instructions.length; i++) {
     const cached = next.get(keys[i]) ?? previous!.get(keys[i])!;
     next.set(keys[i], cached);
-    const first = instruction.getRange().start.line;
-    for (const t of cached) { tokens.list.push({ ...t, line: t.line + first }); }
-  });
+    const first = instructions[i].getRange().start.line;
+    for (let k = 0; k < cached.length; k += 5) {
+      const line = cached[k] + first;
+      const start = cached[k + 1];
+      const end = cached[k + 2];
+      while (o < outside.length && (outside[o].line - line || outside[o].start - start || end - outside[o].end) <= 0) { out.push(outside[o++]); }
+      out.add(line, start, end, cached[k + 3], cached[k + 4]);
+    }
+    if (i % STEP === STEP - 1) { yield; }
+  }
+  while (o < outside.length) { out.push(outside[o++]); }
   tokenCache.set(doc.document, next);
-  return { data: encode(tokens.list) };
+  return { data: out.data };
 }
 
 /** The tokens of the whole dockerfile-ast tree (used when it is built already, and as the reference in tests). */
@@ -344,15 +372,29 @@ function emitOutsideInstructions(tokens: Tokens, directives: ParserDirective[], 
   }
 }
 
-/** Sorted, non-overlapping, relative encoding (LSP: deltaLine, deltaStart, length, type, modifiers). */
-function encode(list: Token[]): number[] {
-  list.sort((a, b) => a.line - b.line || a.start - b.start || b.end - a.end);
-  const data: number[] = [];
-  let prevLine = 0; let prevStart = 0; let lastEnd = -1; let lastLine = -1;
-  for (const t of list) {
-    if (t.line === lastLine && t.start < lastEnd) { continue; }
-    data.push(t.line - prevLine, t.line === prevLine ? t.start - prevStart : t.start, t.end - t.start, t.type, t.mods);
-    prevLine = t.line; prevStart = t.start; lastLine = t.line; lastEnd = t.end;
+/** Document order; of two tokens at the same place the longer first (then the one added first: sort is stable). */
+function byPosition(a: Token, b: Token): number {
+  return a.line - b.line || a.start - b.start || b.end - a.end;
+}
+
+/** LSP's relative encoding (deltaLine, deltaStart, length, type, modifiers) of tokens given in document order; overlaps dropped. */
+class Encoder {
+  readonly data: number[] = [];
+  private prevLine = 0;
+  private prevStart = 0;
+  private lastLine = -1;
+  private lastEnd = -1;
+  push(t: Token): void { this.add(t.line, t.start, t.end, t.type, t.mods); }
+  add(line: number, start: number, end: number, type: number, mods: number): void {
+    if (line === this.lastLine && start < this.lastEnd) { return; }
+    this.data.push(line - this.prevLine, line === this.prevLine ? start - this.prevStart : start, end - start, type, mods);
+    this.prevLine = line; this.prevStart = start; this.lastLine = line; this.lastEnd = end;
   }
-  return data;
+}
+
+/** Sorted, non-overlapping, relative encoding. */
+function encode(list: Token[]): number[] {
+  const out = new Encoder();
+  for (const t of list.sort(byPosition)) { out.push(t); }
+  return out.data;
 }
