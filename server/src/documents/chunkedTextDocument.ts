@@ -8,7 +8,8 @@
 // and a lone \r, clamping): test/unit/server/performance/chunkedTextDocument.test.ts compares them.
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { TextDelta } from './textDelta';
+import { lineAt } from './lineStarts';
+import type { TextDelta } from './textDelta';
 
 const CR = 13;
 const LF = 10;
@@ -197,16 +198,7 @@ export class ChunkedTextDocument implements TextDocument {
   }
 
   /** Index of the chunk holding `offset` (the last chunk for the end of the text). */
-  private chunkAt(offset: number): number {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) { low = mid; } else { high = mid - 1; }
-    }
-    return low;
-  }
+  private chunkAt(offset: number): number { return lineAt(this.starts, offset); }
 
   private charAt(offset: number): number {
     if (offset < 0 || offset >= this.size) { return -1; }

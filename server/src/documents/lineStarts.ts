@@ -24,8 +24,8 @@ export function computeLineStarts(text: string): Int32Array {
   return Int32Array.from(starts);
 }
 
-/** The line (by its start offsets) holding `offset`. */
-export function lineAt(starts: Int32Array, offset: number): number {
+/** The line (by its start offsets) holding `offset`; also any other ascending list of start offsets (chunks). */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
