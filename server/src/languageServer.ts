@@ -95,8 +95,9 @@ export function startServer(connection: Connection): void {
       await connection.workspace.applyEdit({ documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] });
     }
   });
-  // Symbols, folding and semantic tokens are asked for after every edit: they read the cached parse.
-  // Symbols and semantic tokens run in slices: a hover sent meanwhile is answered between two (features/steps.ts).
+  // Symbols, folding and semantic tokens are asked for after every edit: they read the fast scan (and
+  // tokens parse only edited instructions); symbols and tokens run in slices, so a hover sent meanwhile
+  // is answered between two (features/steps.ts).
   connection.onDocumentSymbol((p, token) => withDoc(p.textDocument.uri, (d) => runInSlices(symbolSteps(cache.get(d)), token)));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, (d) => computeFoldingRanges(cache.get(d))));
   connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeHighlightRanges(text, p.position), [])));

@@ -308,11 +308,9 @@ export function* semanticTokenSteps(doc: ParsedDocument): Steps<SemanticTokens> 
   const fresh = new Tokens(doc, escape);
   for (let k = 0; k < missing.length; k++) {
     const instruction = parsed[k];
-    const { start, end } = instruction.getRange();
+    const { start } = instruction.getRange();
     const from = fresh.list.length;
-    fresh.startInstruction(start.line, end.line);
-    emitInstruction(fresh, instruction, instruction);
-    emitContinuations(fresh, instruction);
+    emitWhole(fresh, instruction);
     const own = fresh.list.slice(from).sort(byPosition);
     const flat = new Int32Array(own.length * 5);
     own.forEach((t, j) => { flat.set([t.line - start.line, t.start, t.end, t.type, t.mods], j * 5); });
@@ -347,13 +345,16 @@ export function computeSemanticTokensFromTree(doc: ParsedDocument): SemanticToke
   const dockerfile = doc.dockerfile;
   const tokens = new Tokens(doc, dockerfile.getEscapeCharacter());
   emitOutsideInstructions(tokens, dockerfile.getDirectives(), dockerfile.getComments());
-  for (const instruction of dockerfile.getInstructions()) {
-    const { start, end } = instruction.getRange();
-    tokens.startInstruction(start.line, end.line);
-    emitInstruction(tokens, instruction, instruction);
-    emitContinuations(tokens, instruction);
-  }
+  for (const instruction of dockerfile.getInstructions()) { emitWhole(tokens, instruction); }
   return { data: encode(tokens.list) };
+}
+
+/** Every token of one instruction: its words, then its continuation escapes and inner comment lines. */
+function emitWhole(tokens: Tokens, instruction: Instruction): void {
+  const { start, end } = instruction.getRange();
+  tokens.startInstruction(start.line, end.line);
+  emitInstruction(tokens, instruction, instruction);
+  emitContinuations(tokens, instruction);
 }
 
 function emitOutsideInstructions(tokens: Tokens, directives: ParserDirective[], comments: { getRange(): Range }[]): void {

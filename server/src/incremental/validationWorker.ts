@@ -9,7 +9,7 @@ import { ParsedDocument } from '../documents/parsedDocument';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
 import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
-import { applyDelta, textDelta } from '../documents/textDelta';
+import { applyDelta, composeAll } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
 import type { DockerfileLike, ScanBase } from '../documents/instructionScanner';
 
@@ -51,8 +51,8 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
       return;
     }
     text = message.deltas.reduce(applyDelta, state.text);
-    // The incremental scan redoes the region one delta spans: several are compared into one.
-    const delta = message.deltas.length === 1 ? message.deltas[0] : textDelta(state.text, text);
+    // The incremental scan redoes the region one delta spans: several are composed into one.
+    const delta = composeAll(state.text, message.deltas);
     if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta }; }
   } else {
     text = message.text;

@@ -4,12 +4,11 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
-import { ChunkedTextDocument } from '../../../../server/src/documents/chunkedTextDocument';
+import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
 import { computeFoldingRanges, computeSymbols, configureFolding } from '../../../../server/src/features/outline';
-import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
+import { rng } from '../../../fuzz/dockerfileGenerator';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
-import { bigDockerfile } from '../../../support/bigDockerfile';
+import { alongRandomEdits } from '../../../support/randomEdits';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
@@ -40,23 +39,11 @@ describe('symbols and folding come from the fast scan', () => {
     const r = rng(31);
     const pieces = ['RUN x \\\n  && y', '\n', ' ', '# c\n', 'FROM a AS b\n', 'ENV A=1', '\\', 'MAINTAINER me\n', '', 'x'];
     let incremental = 0;
-    for (let n = 0; n < 25; n++) {
-      const base = n % 5 === 0 ? bigDockerfile(40) : generateDocument(r, corpus);
-      const document = new ChunkedTextDocument('file:///w/Dockerfile', 'dockerfile', 1, base, 64);
-      const cache = new ParsedDocumentCache();
-      computeSymbols(cache.get(document));
-      for (let v = 2; v < 30; v++) {
-        const line = Math.floor(r() * document.lineCount);
-        const character = Math.floor(r() * 10);
-        const start = { line, character };
-        const end = r() < 0.6 ? start : { line: Math.min(document.lineCount - 1, line + Math.floor(r() * 3)), character: Math.floor(r() * 10) };
-        document.update([{ range: { start, end }, text: pieces[Math.floor(r() * pieces.length)] }], v);
-        const doc = cache.get(document);
-        if (doc.previousScanned) { incremental++; }
-        const actual = { symbols: computeSymbols(doc), folding: computeFoldingRanges(doc) };
-        assert.deepStrictEqual(actual, fromWholeTree(document.getText()), `document ${n}, version ${v}`);
-      }
-    }
+    alongRandomEdits(r, corpus, pieces, (doc) => { computeSymbols(doc); }, (doc, text, what) => {
+      if (doc.previousScanned) { incremental++; }
+      const actual = { symbols: computeSymbols(doc), folding: computeFoldingRanges(doc) };
+      assert.deepStrictEqual(actual, fromWholeTree(text), what);
+    });
     assert.ok(incremental > 400, `${incremental} versions scanned from the previous one`);
   });
 });

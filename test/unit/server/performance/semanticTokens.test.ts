@@ -7,9 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
 import { ChunkedTextDocument } from '../../../../server/src/documents/chunkedTextDocument';
 import { computeSemanticTokens, computeSemanticTokensFromTree } from '../../../../server/src/features/semanticTokens';
-import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
+import { rng } from '../../../fuzz/dockerfileGenerator';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
-import { bigDockerfile } from '../../../support/bigDockerfile';
+import { alongRandomEdits } from '../../../support/randomEdits';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
@@ -40,21 +40,10 @@ describe('semantic tokens are computed per changed instruction', () => {
     const r = rng(37);
     const pieces = ['RUN --mount=type=cache,target=/x echo $A \\\n  && y', '\n', ' ', '# c\n', 'FROM a:1 AS b\n', 'ENV A=1 B="2 3"', '\\', 'MAINTAINER me\n', '', 'x', '"', '$'];
     let versions = 0;
-    for (let n = 0; n < 25; n++) {
-      const base = n % 5 === 0 ? bigDockerfile(40) : generateDocument(r, corpus);
-      const document = new ChunkedTextDocument('file:///w/Dockerfile', 'dockerfile', 1, base, 64);
-      const cache = new ParsedDocumentCache();
-      computeSemanticTokens(cache.get(document));
-      for (let v = 2; v < 30; v++) {
-        const line = Math.floor(r() * document.lineCount);
-        const start = { line, character: Math.floor(r() * 10) };
-        const end = r() < 0.6 ? start : { line: Math.min(document.lineCount - 1, line + Math.floor(r() * 3)), character: Math.floor(r() * 10) };
-        document.update([{ range: { start, end }, text: pieces[Math.floor(r() * pieces.length)] }], v);
-        const doc = cache.get(document);
-        assert.deepStrictEqual(computeSemanticTokens(doc).data, fromWholeTree(document.getText()), `document ${n}, version ${v}`);
-        if (!doc.isParsed) { versions++; }
-      }
-    }
+    alongRandomEdits(r, corpus, pieces, (doc) => { computeSemanticTokens(doc); }, (doc, text, what) => {
+      assert.deepStrictEqual(computeSemanticTokens(doc).data, fromWholeTree(text), what);
+      if (!doc.isParsed) { versions++; }
+    });
     assert.ok(versions > 400, `${versions} versions answered without the whole tree`);
   });
 });
