@@ -139,6 +139,30 @@ describe('performance and scheduling over stdio', function () {
     assert.strictEqual(server.process.exitCode, null, 'the server is still running');
   });
 
+  it('started with the launch options, the main thread has a capped young generation and the worker its own 16 MB', async () => {
+    // --max-semi-space-size=1 (launch.json) would cap every isolate of the process; the scheduler clears it
+    // before it creates the worker. The worker's trace line tells the size of its new space.
+    const launch = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
+    assert.ok(launch.execArgv.includes('--max-semi-space-size=1'), `launch.json: ${launch.execArgv.join(' ')}`);
+    server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_TRACE=1', process.execPath, ...launch.execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+    const uri = 'file:///perf/young/Dockerfile';
+    const lines = generate(5011).split('\n');
+    let published = server.diagnostics(uri);
+    server.open(uri, lines.join('\n'), 1);
+    await published;
+    for (let version = 2; version <= 6; version++) {
+      lines[100] = `${lines[100]} `;
+      published = server.diagnostics(uri, (p) => p.version === version);
+      server.change(uri, lines.join('\n'), version);
+      await published;
+    }
+    const sizes = [...server.stderr().matchAll(/heap: new ([\d.]+) MB/g)].map((m) => Number(m[1]));
+    assert.strictEqual(sizes.length, 6, `one trace line per validation:\n${server.stderr().slice(0, 2000)}`);
+    // A capped isolate's new space is at most 2 × 1 MB; the worker's grows past that while it validates.
+    assert.ok(Math.max(...sizes) > 2, `the worker's new space grew past the main thread's cap: ${sizes.join(', ')} MB`);
+    assert.ok(Math.max(...sizes) <= 2 * 16, `and stays within its own limit: ${sizes.join(', ')} MB`);
+  });
+
   it('answers a hover while a large file is being validated', async () => {
     server = await startStdioServer({ locale: 'en' });
     const uri = 'file:///perf/hover/Dockerfile';

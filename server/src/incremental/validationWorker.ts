@@ -2,6 +2,7 @@
 // answering hovers while this computes. One incremental syntax validator per open document.
 import { installFastInstructionArguments } from '../features/instructionArguments'; installFastInstructionArguments();
 import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
@@ -67,7 +68,8 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   current.tree = doc.rulesTree;
   if (TRACE) {
     const { model } = current.modelHolder;
-    process.stderr.write(`[validation] ${message.uri} v${message.version}: ${(performance.now() - started).toFixed(1)} ms, model took over ${model?.reused ?? 0}/${model?.instructions.length ?? 0} instructions, ${current.validator.lastValidated}/${current.validator.lastChunks} chunks validated\n`);
+    const mb = (name: string): string => ((v8.getHeapSpaceStatistics().find((s) => s.space_name === name)?.space_size ?? 0) / 2 ** 20).toFixed(1);
+    process.stderr.write(`[validation] ${message.uri} v${message.version}: ${(performance.now() - started).toFixed(1)} ms, model took over ${model?.reused ?? 0}/${model?.instructions.length ?? 0} instructions, ${current.validator.lastValidated}/${current.validator.lastChunks} chunks validated; heap: new ${mb('new_space')} MB, old ${mb('old_space')} MB\n`);
   }
   const answer: WorkerMessage = { uri: message.uri, version: message.version, diagnostics, logs };
   parentPort!.postMessage(answer);
