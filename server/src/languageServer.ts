@@ -8,7 +8,7 @@ import { CHUNKED_DOCUMENTS, ChunkedTextDocument } from './documents/chunkedTextD
 import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds } from 'dockerfile-language-service';
 import { ParsedDocumentCache } from './documents/parsedDocument';
 import { computeHover } from './hover/computeHover';
-import { hoverSnapshot } from './hover/hoverSnapshot';
+import { hoverSnapshot, prepareHover } from './hover/hoverSnapshot';
 import { Language, resolveLanguage } from './i18n/language';
 import { readSettings, ServerSettings, DEFAULT_SETTINGS } from './settings';
 import { computeDiagnostics } from './diagnostics/computeDiagnostics';
@@ -115,13 +115,23 @@ export function startServer(connection: Connection): void {
   // published only for the version it was computed for, and only while that is still the current one.
   const scheduler = new DiagnosticsScheduler({
     currentVersion: (uri) => documents.get(uri)?.version,
-    publish: (uri, version, diagnostics) => { void connection.sendDiagnostics({ uri, version, diagnostics }); },
+    publish: (uri, version, diagnostics) => {
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+      prepareHoverOnce(uri);
+    },
     log,
     fallback: (job) => {
       const document = documents.get(job.uri)!;
       return computeDiagnostics(cache.get(document), { service, language: job.language, log, ruleSettings: job.ruleSettings });
     },
   });
+  // Once per opened document, after its first diagnostics: its tree, for the hovers that follow.
+  function prepareHoverOnce(uri: string): void {
+    setImmediate(() => {
+      const document = documents.get(uri);
+      if (document && !cache.lastParsed(document)) { prepareHover(cache.get(document)); }
+    });
+  }
   function publishDiagnostics(document: ChunkedTextDocument): void {
     const uri = document.uri;
     scheduler.schedule(uri, () => {

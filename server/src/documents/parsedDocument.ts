@@ -148,6 +148,9 @@ function deltaBetween(base: ParsedDocument, doc: ParsedDocument, known: { versio
   return deltas ? composeAll(base.text, deltas) : textDelta(base.text, doc.text);
 }
 
+/** DOCKER_LEARNING_TRACE=1: a line on stderr per whole-file parse (tests count them). */
+const TRACE = process.env.DOCKER_LEARNING_TRACE === '1';
+
 /** Keeps one ParsedDocument per open document, replaced whenever the version changes. */
 export class ParsedDocumentCache {
   private readonly byUri = new Map<string, ParsedDocument>();
@@ -161,6 +164,7 @@ export class ParsedDocumentCache {
     if (cached && cached.version === document.version && cached.document === document) { return cached; }
     const parsed: ParsedDocument = new CountingParsedDocument(document, (doc) => {
       this.parses++;
+      if (TRACE) { process.stderr.write(`[parse] ${doc.uri} v${doc.version}\n`); }
       const previous = this.parsedByUri.get(doc.uri);
       if (!previous || previous.document !== doc.document || previous.version <= doc.version) { this.parsedByUri.set(doc.uri, doc); }
     });

@@ -23,6 +23,16 @@ export function hoverSnapshot(current: ParsedDocument, previous: ParsedDocument 
   return canAnswerFor(previous, current, hoverLine) ? previous : current;
 }
 
+/**
+ * Builds what hovers read (the version's tree and its index) before anyone hovers. The language server
+ * calls it once per opened document, when the document's first diagnostics are out and both threads are
+ * idle: the first hover on a 25,000-line file then answers from this parse (see hoverSnapshot) instead of
+ * parsing for ~0.7 s itself. VS Code asks for semantic tokens on opening, which parse the file then anyway.
+ */
+export function prepareHover(doc: ParsedDocument): void {
+  documentIndex(doc);
+}
+
 function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: number): boolean {
   // The changed region, from the document's change history (or a comparison of the texts): the new
   // version is never joined or split into lines here (this runs on every keystroke of a large file).
