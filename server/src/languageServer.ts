@@ -129,7 +129,9 @@ export function startServer(connection: Connection): void {
   function prepareHoverOnce(uri: string): void {
     setImmediate(() => {
       const document = documents.get(uri);
-      if (document && !cache.lastParsed(document)) { prepareHover(cache.get(document)); }
+      if (!document || cache.lastParsed(document)) { return; }
+      const doc = cache.get(document);
+      for (const position of prepareHover(doc)) { computeHover(doc, position, language()); }
     });
   }
   function publishDiagnostics(document: ChunkedTextDocument): void {

@@ -106,7 +106,7 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
   if (previous && base) {
     // The previous text had no lone \r: this one has one only around the replacement.
     if (loneCarriageReturnNear(text, base.delta.start - 1, base.delta.start + base.delta.text.length + 1)) { return undefined; }
-  } else if (/\r(?!\n)/.test(text)) { return undefined; }
+  } else if (text.includes('\r') && /\r(?!\n)/.test(text)) { return undefined; }
   const positions = new Positions(text, computeLineStarts(text));
   const length = text.length;
 
