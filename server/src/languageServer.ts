@@ -22,6 +22,9 @@ import { formatDocument, formatOnType, formatRange } from './features/formatting
 import { reportServiceLimitations, withParsedTree } from './features/serviceParse';
 import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
 
+/** From this many characters (~2,000 lines) an opened document's tree is built before the first hover. */
+const PREPARE_HOVER_FROM = 64 * 1024;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(CHUNKED_DOCUMENTS);
   const cache = new ParsedDocumentCache();
@@ -125,13 +128,20 @@ export function startServer(connection: Connection): void {
       return computeDiagnostics(cache.get(document), { service, language: job.language, log, ruleSettings: job.ruleSettings });
     },
   });
-  // Once per opened document, after its first diagnostics: its tree, for the hovers that follow.
+  // Once per opened large document, after its first diagnostics: its tree, for the hovers that follow. A
+  // small one is parsed in a few milliseconds by the first hover; preparing it would only compete with the
+  // learner's first edits (111 lines: edit → diagnostics ~1 ms slower over the first 15 edits).
   function prepareHoverOnce(uri: string): void {
     setImmediate(() => {
       const document = documents.get(uri);
-      if (!document || cache.lastParsed(document)) { return; }
-      const doc = cache.get(document);
-      for (const position of prepareHover(doc)) { computeHover(doc, position, language()); }
+      if (!document || document.snapshot().length < PREPARE_HOVER_FROM || cache.lastParsed(document)) { return; }
+      try {
+        const doc = cache.get(document);
+        for (const position of prepareHover(doc)) { computeHover(doc, position, language()); }
+      } catch (e) {
+        // Nobody asked for it: a library failing on this text is logged, the first hover will say more.
+        log(`preparing hovers failed for ${uri}: ${(e as Error).stack ?? e}`);
+      }
     });
   }
   function publishDiagnostics(document: ChunkedTextDocument): void {

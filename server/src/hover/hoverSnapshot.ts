@@ -24,7 +24,8 @@ export function hoverSnapshot(current: ParsedDocument, previous: ParsedDocument 
 }
 
 /**
- * Builds what hovers read (the version's tree and its index) before anyone hovers. The language server
+ * Builds what hovers read (the version's tree and its index) before anyone hovers, and answers a few
+ * positions where the caller may run hovers once (see below). The language server
  * calls it once per opened document, when the document's first diagnostics are out and both threads are
  * idle: the first hover on a 25,000-line file then answers from this parse (see hoverSnapshot) instead of
  * parsing for ~0.7 s itself. VS Code asks for semantic tokens on opening, which parse the file then anyway.

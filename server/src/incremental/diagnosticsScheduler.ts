@@ -48,7 +48,7 @@ export interface SchedulerHooks {
 
 /**
  * The worker's young generation. Each keystroke on a 25k-line file makes a few MB of short-lived objects
- * there; 16 MB (two 5 MB semi-spaces) collects them as fast as 48 did (measured per edit, see README) and
+ * there; 16 MB collects them as fast as 48 did (measured per edit, see README) and
  * holds 16 MB less. The server's main thread runs with a much smaller one (server/src/launch.json).
  */
 const YOUNG_MB = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 16);
