@@ -77,7 +77,7 @@ export function joinContinuation(lines: readonly string[], start: Position, last
     character = 0;
   }
   if (pieces.length === 0) { pieces.push({ offset: 0, line: start.line, character: start.character, length: 0 }); }
-  return new LogicalText(text, pieces);
+  return new LogicalText(text, pieces.slice()); // exact size: kept per instruction (a pushed-to array keeps ~17 slots)
 }
 
 /** Lines firstLine..lastLine as they are, separated by newlines (a heredoc body). */
@@ -91,5 +91,5 @@ export function joinLines(lines: readonly string[], firstLine: number, lastLine:
     if (line < lastLine) { text += '\n'; }
   }
   if (pieces.length === 0) { pieces.push({ offset: 0, line: firstLine, character: 0, length: 0 }); }
-  return new LogicalText(text, pieces);
+  return new LogicalText(text, pieces.slice()); // exact size: kept per instruction (a pushed-to array keeps ~17 slots)
 }

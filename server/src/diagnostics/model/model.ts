@@ -255,7 +255,8 @@ export class DockerfileModel {
 
   /** Every word of the arguments, flags included. */
   wordsOf(info: InstructionInfo): TextWord[] {
-    return info.words ??= splitWords(this.argumentsText(info).text, this.escape);
+    // Kept per instruction across versions: an exact-size copy (a pushed-to array keeps ~17 slots).
+    return info.words ??= splitWords(this.argumentsText(info).text, this.escape).slice();
   }
 
   /** Leading `--flag=value` words, and the remaining arguments (with ranges). */
@@ -458,11 +459,13 @@ export class DockerfileModel {
       for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
     }
     if (!info.scanned) {
-      info.scanned = [];
+      const scanned: ScannedVariable[] = [];
       for (const text of texts) {
         if (text.text.indexOf('$') < 0) { continue; }
-        for (const v of scanVariables(text, this.escape)) { info.scanned.push(v); }
+        for (const v of scanVariables(text, this.escape)) { scanned.push(v); }
       }
+      // Kept per instruction across versions: an exact-size copy (a pushed-to array keeps ~17 slots).
+      info.scanned = scanned.slice();
     }
     for (const v of info.scanned) { this.variableRefs.push(new Reference(v, info, status(v.name), context, visible)); }
   }
