@@ -156,8 +156,10 @@ describe('performance and scheduling over stdio', function () {
       server.change(uri, lines.join('\n'), version);
       await published;
     }
+    // The trace comes on stderr, a pipe of its own: it may arrive after the diagnostics on stdout.
+    for (let i = 0; i < 500 && !/ v6: /.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
     const sizes = [...server.stderr().matchAll(/heap: new ([\d.]+) MB/g)].map((m) => Number(m[1]));
-    assert.strictEqual(sizes.length, 6, `one trace line per validation:\n${server.stderr().slice(0, 2000)}`);
+    assert.ok(sizes.length >= 2, `trace lines of the validations (edits in flight may collapse into one):\n${server.stderr().slice(0, 2000)}`);
     // A capped isolate's new space is at most 2 × 1 MB; the worker's grows past that while it validates.
     assert.ok(Math.max(...sizes) > 2, `the worker's new space grew past the main thread's cap: ${sizes.join(', ')} MB`);
     assert.ok(Math.max(...sizes) <= 2 * 16, `and stays within its own limit: ${sizes.join(', ')} MB`);
