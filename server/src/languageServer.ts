@@ -134,7 +134,7 @@ export function startServer(connection: Connection): void {
   function prepareHoverOnce(uri: string): void {
     setImmediate(() => {
       const document = documents.get(uri);
-      if (!document || document.snapshot().length < PREPARE_HOVER_FROM || cache.lastParsed(document)) { return; }
+      if (!document || cache.lastParsed(document) || document.snapshot().length < PREPARE_HOVER_FROM) { return; }
       try {
         const doc = cache.get(document);
         for (const position of prepareHover(doc)) { computeHover(doc, position, language()); }

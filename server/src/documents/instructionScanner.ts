@@ -10,7 +10,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { ParserDirective } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDelta } from './textDelta';
-import { computeLineStarts, lineAt } from './lineStarts';
+import { computeLineStarts, hasLoneCarriageReturn, lineAt } from './lineStarts';
 
 /** What the rules read of an instruction (a subset of dockerfile-ast's Instruction, same meaning). */
 export interface InstructionLike {
@@ -106,7 +106,7 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
   if (previous && base) {
     // The previous text had no lone \r: this one has one only around the replacement.
     if (loneCarriageReturnNear(text, base.delta.start - 1, base.delta.start + base.delta.text.length + 1)) { return undefined; }
-  } else if (text.includes('\r') && /\r(?!\n)/.test(text)) { return undefined; }
+  } else if (hasLoneCarriageReturn(text)) { return undefined; }
   const positions = new Positions(text, computeLineStarts(text));
   const length = text.length;
 

@@ -24,6 +24,15 @@ export function computeLineStarts(text: string): Int32Array {
   return Int32Array.from(starts);
 }
 
+/**
+ * A carriage return not followed by \n: a line break to TextDocument and dockerfile-ast, not to split('\n').
+ * Most files have no \r at all, which `includes` tells ~6× faster than the regular expression (the first
+ * hover after a 25k-line parse spent 1.6 ms on it).
+ */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return text.includes('\r') && /\r(?!\n)/.test(text);
+}
+
 /** The line (by its start offsets) holding `offset`; also any other ascending list of start offsets (chunks). */
 export function lineAt(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;

@@ -15,6 +15,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { ValidationCode } from 'dockerfile-utils';
 import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
 import type { DockerfileLike } from '../documents/instructionScanner';
+import { hasLoneCarriageReturn } from '../documents/lineStarts';
 
 /** Problems of the leading directives: chunk 0 holds the directives where they are and reports them. */
 const DIRECTIVE_CODES = new Set<number>([ValidationCode.CASING_DIRECTIVE, ValidationCode.DUPLICATED_ESCAPE_DIRECTIVE, ValidationCode.INVALID_ESCAPE_DIRECTIVE]);
@@ -87,7 +88,7 @@ export function scan(text: string): Scan {
   const escape = escapeOf(lines.slice(0, prologueEnd).join('\n'));
   const segments: Segment[] = [];
   // Lone carriage returns are line breaks to dockerfile-ast but not to this scanner.
-  if (HEREDOC.test(text) || /\r(?!\n)/.test(text)) { return { lines, prologueEnd, segments, ok: false }; }
+  if (HEREDOC.test(text) || hasLoneCarriageReturn(text)) { return { lines, prologueEnd, segments, ok: false }; }
   while (i < lines.length) {
     if (COMMENT.test(lines[i]) || BLANK.test(lines[i])) { i++; continue; }
     const insStart = i;
