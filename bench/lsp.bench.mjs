@@ -19,7 +19,7 @@ const EDITS = Number(opt('edits', '15'));
 /** `--servers=ours` measures one side only (quick checks while working; the README table needs both). */
 const WANTED = opt('servers', 'ours,peer').split(',');
 
-/** Ours is started as the VS Code client starts it (server/src/launch.json: node options it passes). */
+/** Ours is started as the VS Code client starts it (server/src/launch.json: node options and environment it passes). */
 const LAUNCH = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8'));
 export const SERVERS = {
   ours: [process.execPath, ...LAUNCH.execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
@@ -44,8 +44,11 @@ function peakRssMb(pid) {
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 
+/** The environment each server is started with: ours gets launch.json's additions, as from the VS Code client. */
+const envFor = (command) => (command === SERVERS.ours ? { ...process.env, ...LAUNCH.env } : process.env);
+
 async function startServer(command) {
-  const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
+  const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'], env: envFor(command) });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
