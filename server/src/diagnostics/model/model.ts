@@ -32,6 +32,8 @@ export class InstructionInfo {
   raw: string | undefined = undefined;
   /** Variable references found in the arguments (and a RUN's heredoc script), before any scope is applied. */
   scanned: ScannedVariable[] | undefined = undefined;
+  /** Its variable references, made the first time a model collects them (see DockerfileModel.collectRefs). */
+  refs: Reference[] | undefined = undefined;
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
 
@@ -363,7 +365,9 @@ export class DockerfileModel {
 
   private build(previousModel: DockerfileModel | undefined): void {
     const all = this.dockerfile.getInstructions();
-    const previous = previousModel?.escape === this.escape ? previousModel.instructions : [];
+    // Released at the end: the closures made below (kept by the references as their scope) share this
+    // function's context, which would otherwise hold every earlier version through its `previous`.
+    let previous = previousModel?.escape === this.escape ? previousModel.instructions : [];
     let p = 0;
     /** The previous version's object for this instruction, when it is the same text at the same place. */
     const takeOver = (ins: InstructionLike): InstructionInfo | undefined => {
@@ -448,17 +452,30 @@ export class DockerfileModel {
       }
     }
     if (stage) { stage.definedAtEnd = defined; }
+    previous = [];
   }
 
   private collectRefs(info: InstructionInfo, context: VariableRef['context'], status: (name: string) => VariableRef['status'], visible: () => Iterable<string>): void {
-    if (!this.rawIncludes(info, '$')) { return; }
-    const args = this.argumentsText(info);
-    const texts: LogicalText[] = [args];
-    // A RUN heredoc's body is a script for the shell, which expands its variables (build args included).
-    if (context === 'run' && this.heredocsOf(info).length > 0) {
-      for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
+    // An instruction taken over from the previous version keeps its reference objects: only what depends
+    // on the rest of the file (status, scope) is set again. 30k references at 25k lines were otherwise
+    // made anew on every keystroke, and lived long enough to be copied into the old generation.
+    const kept = info.refs;
+    if (kept) {
+      for (let k = 0; k < kept.length; k++) {
+        const r = kept[k];
+        r.status = status(r.name); r.context = context; r.visible = visible;
+        this.variableRefs.push(r);
+      }
+      return;
     }
+    if (!this.rawIncludes(info, '$')) { info.refs = NO_REFS; return; }
     if (!info.scanned) {
+      const args = this.argumentsText(info);
+      const texts: LogicalText[] = [args];
+      // A RUN heredoc's body is a script for the shell, which expands its variables (build args included).
+      if (context === 'run' && this.heredocsOf(info).length > 0) {
+        for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
+      }
       const scanned: ScannedVariable[] = [];
       for (const text of texts) {
         if (text.text.indexOf('$') < 0) { continue; }
@@ -467,15 +484,20 @@ export class DockerfileModel {
       // Kept per instruction across versions: an exact-size copy (a pushed-to array keeps ~17 slots).
       info.scanned = scanned.slice();
     }
-    for (const v of info.scanned) { this.variableRefs.push(new Reference(v, info, status(v.name), context, visible)); }
+    const refs = info.scanned.map((v) => new Reference(v, info, status(v.name), context, visible));
+    info.refs = refs;
+    for (const r of refs) { this.variableRefs.push(r); }
   }
 }
+
+/** Shared by every instruction without a `$` (nothing is ever added to it). */
+const NO_REFS: Reference[] = [];
 
 class Reference implements VariableRef {
   readonly name: string;
   readonly hasFallback: boolean;
-  constructor(private readonly variable: ScannedVariable, readonly info: InstructionInfo, readonly status: VariableRef['status'],
-    readonly context: VariableRef['context'], readonly visible: () => Iterable<string>) {
+  constructor(private readonly variable: ScannedVariable, readonly info: InstructionInfo, public status: VariableRef['status'],
+    public context: VariableRef['context'], public visible: () => Iterable<string>) {
     this.name = variable.name;
     const m = variable.modifier;
     this.hasFallback = m === '-' || m === '+' || m === ':-' || m === ':+';

@@ -4,6 +4,8 @@
 // fixture corpus, on a large generated file and on generated documents — and the reuse really happens.
 import * as assert from 'node:assert';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
@@ -91,5 +93,27 @@ describe('rules model reuse across versions', function () {
         assert.strictEqual(diagnose(t, v, holder), diagnose(t, v), `document #${i}, edit ${v}`);
       }
     }
+  });
+
+  it('keeps no earlier model alive: a version\'s model is collectable once a newer one took over', async () => {
+    // Instructions (and their variable references) pass from model to model; nothing they keep may lead
+    // back to an older model, or every keystroke would keep one (a 25k-line file grew by ~150 MB that way).
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const lines = bigDockerfile(40).split('\n');
+    const holder: { model?: DockerfileModel } = {};
+    diagnose(lines.join('\n'), 1, holder);
+    const first = new WeakRef(holder.model!);
+    const r = rng(5);
+    for (let v = 2; v < 8; v++) {
+      const at = 10 + Math.floor(r() * (lines.length - 10));
+      lines[at] = `${lines[at]} $X`;
+      diagnose(lines.join('\n'), v, holder);
+    }
+    assert.ok(holder.model!.reused > 0, 'the later models took instructions over');
+    // A WeakRef holds its target until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.strictEqual(first.deref(), undefined, 'the first model is still reachable from the newest one');
   });
 });
