@@ -116,7 +116,7 @@ export function scan(text: string): Scan {
  * Segments from the exact instruction scan (documents/instructionScanner.ts): its boundaries are
  * dockerfile-ast's, so nothing is ambiguous. Undefined for a dockerfile-ast tree (the scan declined).
  */
-export function scanFromTree(tree: DockerfileLike, lines: string[]): Scan | undefined {
+export function scanFromTree(tree: DockerfileLike, lines: string[], names?: { last: Map<string, string[]>; next: Map<string, string[]> }): Scan | undefined {
   const instructions = tree.getInstructions();
   if (instructions.length > 0 && !instructions[0].rawText) { return undefined; }
   let prologueEnd = 0;
@@ -127,7 +127,14 @@ export function scanFromTree(tree: DockerfileLike, lines: string[]): Scan | unde
     const keyword = ins.getKeyword();
     const insStart = range.start.line;
     const end = range.end.line + 1;
-    segments.push({ insStart, end, keyword, declares: keyword === 'ARG' || keyword === 'ENV' ? declaredNames(lines, insStart, end) : undefined });
+    let declares: string[] | undefined;
+    if (keyword === 'ARG' || keyword === 'ENV') {
+      // By the instruction's text, from the last run: most ARG/ENV lines are unchanged between versions.
+      const raw = names && ins.rawText ? ins.rawText() : undefined;
+      declares = raw === undefined ? declaredNames(lines, insStart, end) : names!.last.get(raw) ?? names!.next.get(raw) ?? declaredNames(lines, insStart, end);
+      if (raw !== undefined) { names!.next.set(raw, declares); }
+    }
+    segments.push({ insStart, end, keyword, declares });
   }
   return { lines, prologueEnd, segments, ok: true };
 }
@@ -146,6 +153,8 @@ export class ChunkedSyntaxValidator {
   private cache = new Map<string, Map<string, Diagnostic[]>>();
   /** Names each chunk text refers to, from the last run (most chunks are unchanged between versions). */
   private names = new Map<string, Set<string>>();
+  /** Names each ARG/ENV instruction text declares, from the last run (see scanFromTree). */
+  private declared = new Map<string, string[]>();
   /** Chunks validated by dockerfile-utils in the last run (tests and the benchmark read it). */
   lastValidated = 0;
   lastChunks = 0;
@@ -157,7 +166,9 @@ export class ChunkedSyntaxValidator {
   /** Raw dockerfile-utils diagnostics for the whole text, as `service.validate(text, VALIDATOR_SETTINGS)` would give. */
   validate(text: string, tree?: DockerfileLike, textLines?: string[]): Diagnostic[] {
     const lineCount = textLines?.length ?? countLines(text);
-    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'))) ?? scan(text);
+    const declared = { last: this.declared, next: new Map<string, string[]>() };
+    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'), declared)) ?? scan(text);
+    this.declared = declared.next;
     if (!s || !s.ok) {
       this.lastValidated = 1; this.lastChunks = 1; this.cache.clear(); this.names.clear();
       this.failures = [];
