@@ -6,7 +6,8 @@
 //   • API answer → rows on screen: a container created by another client appears as a row; the
 //     tree records when the engine's answer arrived, a MutationObserver in the page when the row did
 //   • container created elsewhere → row on screen (events stream, debounce, list, render)
-// Everything it creates carries the test label of its own run and is removed at the end.
+// Everything it creates carries the test label of its own run and is removed at the end; containers of an
+// earlier run whose process is gone (interrupted) are removed first.
 // Options: --containers=1000  --rounds=7 (in the host)  --screen-rounds=7 (in the browser)  --json=FILE
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -51,12 +52,27 @@ async function cleanup() {
   return list.length;
 }
 
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+
+/** Containers a bench run left behind when it was interrupted (its process is gone): the view would list them too. */
+async function removeLeftovers() {
+  const list = await docker.listContainers({ all: true, filters: { label: [rig.TEST_LABEL] } });
+  const stale = list.filter((c) => {
+    const m = /^bench-(\d+)-/.exec(c.Labels?.[rig.TEST_LABEL] ?? '');
+    return m !== null && Number(m[1]) !== process.pid && !alive(Number(m[1]));
+  });
+  await pool(stale, 16, (c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined));
+  return stale.length;
+}
+
 let server; let browser;
 const rows = [];
 try {
   const problem = await ensureDockerEngine();
   if (problem) { throw new Error(`no Docker engine: ${problem}`); }
   await rig.ensureTestImage(docker);
+  const leftovers = await removeLeftovers();
+  if (leftovers > 0) { console.log(`removed ${leftovers} containers an interrupted bench run had left`); }
 
   console.log(`creating ${COUNT} containers (label ${rig.TEST_LABEL}=${RUN})…`);
   const t0 = Date.now();
