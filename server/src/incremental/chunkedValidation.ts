@@ -116,7 +116,7 @@ export function scan(text: string): Scan {
  * Segments from the exact instruction scan (documents/instructionScanner.ts): its boundaries are
  * dockerfile-ast's, so nothing is ambiguous. Undefined for a dockerfile-ast tree (the scan declined).
  */
-export function scanFromTree(tree: DockerfileLike, lines: string[], names?: { last: Map<string, string[]>; next: Map<string, string[]> }): Scan | undefined {
+export function scanFromTree(tree: DockerfileLike, lines: string[], declared: { last: Map<string, string[]>; next: Map<string, string[]> }): Scan | undefined {
   const instructions = tree.getInstructions();
   if (instructions.length > 0 && !instructions[0].rawText) { return undefined; }
   let prologueEnd = 0;
@@ -130,9 +130,10 @@ export function scanFromTree(tree: DockerfileLike, lines: string[], names?: { la
     let declares: string[] | undefined;
     if (keyword === 'ARG' || keyword === 'ENV') {
       // By the instruction's text, from the last run: most ARG/ENV lines are unchanged between versions.
-      const raw = names && ins.rawText ? ins.rawText() : undefined;
-      declares = raw === undefined ? declaredNames(lines, insStart, end) : names!.last.get(raw) ?? names!.next.get(raw) ?? declaredNames(lines, insStart, end);
-      if (raw !== undefined) { names!.next.set(raw, declares); }
+      // (Every instruction of a scan has rawText: checked on the first one above.)
+      const raw = ins.rawText!();
+      declares = declared.last.get(raw) ?? declared.next.get(raw) ?? declaredNames(lines, insStart, end);
+      declared.next.set(raw, declares);
     }
     segments.push({ insStart, end, keyword, declares });
   }

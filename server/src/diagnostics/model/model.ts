@@ -30,9 +30,10 @@ export class InstructionInfo {
   shell: RunShell | null | undefined = undefined;
   /** The raw text (see DockerfileModel.rawTextOf). */
   raw: string | undefined = undefined;
-  /** Variable references found in the arguments (and a RUN's heredoc script), before any scope is applied. */
-  scanned: ScannedVariable[] | undefined = undefined;
-  /** Its variable references, made the first time a model collects them (see DockerfileModel.collectRefs). */
+  /**
+   * Variable references found in the arguments (and a RUN's heredoc script), made the first time a model
+   * collects them; later models set only their scope (see DockerfileModel.collectRefs).
+   */
   refs: Reference[] | undefined = undefined;
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
@@ -469,23 +470,18 @@ export class DockerfileModel {
       return;
     }
     if (!this.rawIncludes(info, '$')) { info.refs = NO_REFS; return; }
-    if (!info.scanned) {
-      const args = this.argumentsText(info);
-      const texts: LogicalText[] = [args];
-      // A RUN heredoc's body is a script for the shell, which expands its variables (build args included).
-      if (context === 'run' && this.heredocsOf(info).length > 0) {
-        for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
-      }
-      const scanned: ScannedVariable[] = [];
-      for (const text of texts) {
-        if (text.text.indexOf('$') < 0) { continue; }
-        for (const v of scanVariables(text, this.escape)) { scanned.push(v); }
-      }
-      // Kept per instruction across versions: an exact-size copy (a pushed-to array keeps ~17 slots).
-      info.scanned = scanned.slice();
+    const texts: LogicalText[] = [this.argumentsText(info)];
+    // A RUN heredoc's body is a script for the shell, which expands its variables (build args included).
+    if (context === 'run' && this.heredocsOf(info).length > 0) {
+      for (const part of this.shellOf(info)?.parts ?? []) { if (part.heredoc) { texts.push(part.text); } }
     }
-    const refs = info.scanned.map((v) => new Reference(v, info, status(v.name), context, visible));
-    info.refs = refs;
+    const refs: Reference[] = [];
+    for (const text of texts) {
+      if (text.text.indexOf('$') < 0) { continue; }
+      for (const v of scanVariables(text, this.escape)) { refs.push(new Reference(v, info, status(v.name), context, visible)); }
+    }
+    // Kept per instruction across versions: an exact-size copy (a pushed-to array keeps ~17 slots).
+    info.refs = refs.slice();
     for (const r of refs) { this.variableRefs.push(r); }
   }
 }
