@@ -51,7 +51,7 @@ export function problemAdvice(kind: EngineProblemKind): string {
 export function failureText(e: unknown, words: string = engineMessage(e)): string {
   if (e instanceof InvalidOptionError) { return e.translated(vscode.l10n.t); }
   const kind = connectionProblemKind(e, { hasProgram: (p) => programOnPath(p) });
-  return kind === 'other' ? words : vscode.l10n.t('{0}. {1}', words.replace(/[.。]\s*$/, ''), problemAdvice(kind));
+  return kind === 'other' ? words : vscode.l10n.t('{0}. {1}', words.replace(/[.\u3002]\s*$/, ''), problemAdvice(kind));
 }
 
 /** The view's description: which engine the learner is looking at, and why that one. */

@@ -14,7 +14,7 @@ export const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUM
 /** `ENTRYPOINT[“/src/hello”]`: an instruction word glued to a bracket. */
 export function gluedBracket(info: InstructionInfo): { keyword: string; written: string } | undefined {
   const written = info.ins.getInstruction();
-  const m = /^([A-Za-z]+)[[［]/.exec(written);
+  const m = /^([A-Za-z]+)[[\uFF3B]/.exec(written);
   if (!m || !KEYWORDS.has(m[1].toUpperCase())) { return undefined; }
   return { keyword: m[1], written };
 }

@@ -31,6 +31,16 @@ export class LogicalText {
   }
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a substring of 13 or more
+ * characters a view into its parent: an instruction's arguments, kept by the model from version to version,
+ * would keep the whole document text of the version they were first read from (one per place edited).
+ */
+export function detached(s: string): string {
+  // The concatenation is flattened into a new string (the slice is a view into that one only).
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
+
 /** True when the line, trailing blanks ignored, ends with the escape character (and it is not itself escaped). */
 export function endsWithContinuation(line: string, escape: string): boolean {
   let end = line.length;
@@ -77,7 +87,7 @@ export function joinContinuation(lines: readonly string[], start: Position, last
     character = 0;
   }
   if (pieces.length === 0) { pieces.push({ offset: 0, line: start.line, character: start.character, length: 0 }); }
-  return new LogicalText(text, pieces.slice()); // exact size: kept per instruction (a pushed-to array keeps ~17 slots)
+  return new LogicalText(detached(text), pieces.slice()); // exact size: kept per instruction (a pushed-to array keeps ~17 slots)
 }
 
 /** Lines firstLine..lastLine as they are, separated by newlines (a heredoc body). */
@@ -91,5 +101,5 @@ export function joinLines(lines: readonly string[], firstLine: number, lastLine:
     if (line < lastLine) { text += '\n'; }
   }
   if (pieces.length === 0) { pieces.push({ offset: 0, line: firstLine, character: 0, length: 0 }); }
-  return new LogicalText(text, pieces.slice()); // exact size: kept per instruction (a pushed-to array keeps ~17 slots)
+  return new LogicalText(detached(text), pieces.slice()); // exact size: kept per instruction (a pushed-to array keeps ~17 slots)
 }

@@ -39,7 +39,8 @@ export class InstructionInfo {
   cache: unknown[] | undefined = undefined;
 
   constructor(
-    readonly ins: InstructionLike,
+    /** This version's instruction (a later version's model that takes the object over sets its own). */
+    public ins: InstructionLike,
     /** The instruction word upper-cased, as dockerfile-ast reads it (may be junk like `ENTRYPOINT["X"]`). */
     readonly keyword: string,
     /** Position in model.instructions (set again when a later version's model reuses this object). */
@@ -398,7 +399,9 @@ export class DockerfileModel {
       const keyword = ins.getKeyword();
       let info = takeOver(ins);
       if (info) {
-        info.index = index; info.stage = stage; this.reused++;
+        // Same text at the same line and column: every range derived from the old instruction still
+        // holds. The new one is kept instead, so the model never holds an earlier version's text.
+        info.ins = ins; info.index = index; info.stage = stage; this.reused++;
       } else {
         info = new InstructionInfo(ins, keyword, index, stage);
       }
