@@ -8,11 +8,13 @@ export interface RunCommand { part: ShellPart; command: SimpleCommand; resolved?
 
 /** Every simple command of a RUN with the program it runs, resolved once for all rules. */
 export function runCommands(model: DockerfileModel, info: InstructionInfo): RunCommand[] {
-  return model.memo(info, Slot.runCommands, () => {
-    const shell = info.keyword === 'RUN' ? model.shellOf(info) : undefined;
-    if (!shell) { return []; }
-    return shell.parts.flatMap((part) => part.script.commands.map((command) => ({ part, command, resolved: resolveCommand(command) })));
-  });
+  return model.memo(info, Slot.runCommands, computeRunCommands);
+}
+
+function computeRunCommands(model: DockerfileModel, info: InstructionInfo): RunCommand[] {
+  const shell = info.keyword === 'RUN' ? model.shellOf(info) : undefined;
+  if (!shell) { return []; }
+  return shell.parts.flatMap((part) => part.script.commands.map((command) => ({ part, command, resolved: resolveCommand(command) })));
 }
 
 export interface PackageCommand {
@@ -42,7 +44,7 @@ export type Manager = 'apt' | 'apk' | 'pip';
 
 /** Package-manager commands of one kind in a RUN (shell form or heredoc script). */
 export function packageCommands(model: DockerfileModel, info: InstructionInfo, manager: Manager): PackageCommand[] {
-  return model.memo(info, manager === 'apt' ? Slot.aptCommands : manager === 'apk' ? Slot.apkCommands : Slot.pipCommands, () => findPackageCommands(model, info, manager));
+  return model.memo(info, manager === 'apt' ? Slot.aptCommands : manager === 'apk' ? Slot.apkCommands : Slot.pipCommands, findPackageCommands, manager);
 }
 
 /** Words that must appear in the raw text for a manager's command to be there at all (skips parsing most RUNs). */

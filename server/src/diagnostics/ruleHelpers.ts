@@ -1,7 +1,7 @@
 // Small shared pieces the rule modules use: where an instruction's exec form starts, COPY/ADD
 // sources and destination, variable expansion for FROM lines, edits, and did-you-mean.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { Slot, type DockerfileModel, type InstructionInfo } from './model/model';
+import { Slot, type DockerfileModel, type InstructionInfo, type StageInfo } from './model/model';
 import { FlagWord, jsonStringLiterals } from './model/words';
 import { joinContinuation, LogicalText } from './model/logicalText';
 
@@ -42,7 +42,7 @@ export function skipFlags(text: string, from = 0): number {
  * HEALTHCHECK's CMD, inside ONBUILD's trigger, and right after the keyword when a bracket is glued to it.
  */
 export function execText(model: DockerfileModel, info: InstructionInfo): ExecText | undefined {
-  return model.memo(info, Slot.execText, () => computeExecText(model, info));
+  return model.memo(info, Slot.execText, computeExecText);
 }
 
 function computeExecText(model: DockerfileModel, info: InstructionInfo): ExecText | undefined {
@@ -82,7 +82,7 @@ export interface CopyArgs { sources: PathArg[]; dest?: PathArg; form: 'shell' | 
 
 /** Sources and destination of COPY / ADD, in whichever form they were written. */
 export function copyArgs(model: DockerfileModel, info: InstructionInfo): CopyArgs {
-  return model.memo(info, Slot.copyArgs, () => computeCopyArgs(model, info));
+  return model.memo(info, Slot.copyArgs, computeCopyArgs);
 }
 
 function computeCopyArgs(model: DockerfileModel, info: InstructionInfo): CopyArgs {
@@ -98,7 +98,7 @@ function computeCopyArgs(model: DockerfileModel, info: InstructionInfo): CopyArg
 
 /** The strings of an exec-form instruction with their ranges, or undefined for shell form. */
 export function jsonStrings(model: DockerfileModel, info: InstructionInfo): PathArg[] | undefined {
-  return model.memo(info, Slot.jsonStrings, () => computeJsonStrings(model, info));
+  return model.memo(info, Slot.jsonStrings, computeJsonStrings);
 }
 
 function computeJsonStrings(model: DockerfileModel, info: InstructionInfo): PathArg[] | undefined {
@@ -119,19 +119,24 @@ function computeJsonStrings(model: DockerfileModel, info: InstructionInfo): Path
 }
 
 export function flagOf(model: DockerfileModel, info: InstructionInfo, name: string): FlagWord | undefined {
-  return model.flagsOf(info).find((f) => f.name.toLowerCase() === name);
+  const flags = model.flagsOf(info);
+  for (let i = 0; i < flags.length; i++) { if (flags[i].name.toLowerCase() === name) { return flags[i]; } }
+  return undefined;
 }
 
 /** Absolute in the image: `/x`, a variable (we cannot tell), or a Windows path `C:\x`, `\x`. */
 /** Every `COPY --from=<value>` in the file with a written value, with the stage it sits in. */
-export function* copyFromValues(model: DockerfileModel): Generator<{ stage: DockerfileModel['stages'][number]; value: string; range: Range }> {
-  for (const stage of model.stages) {
-    for (const info of stage.instructions) {
-      if (info.keyword !== 'COPY') { continue; }
-      const flag = flagOf(model, info, 'from');
-      if (flag?.value && flag.valueRange) { yield { stage, value: flag.value, range: flag.valueRange }; }
-    }
+export function copyFromValues(model: DockerfileModel): { stage: StageInfo; value: string; range: Range }[] {
+  const found: { stage: StageInfo; value: string; range: Range }[] = [];
+  const copies = model.ofKeyword('COPY');
+  for (let i = 0; i < copies.length; i++) {
+    const info = copies[i];
+    if (!info.stage || model.flagsOf(info).length === 0) { continue; }
+    const flag = flagOf(model, info, 'from');
+    const range = flag?.value ? flag.valueRange : undefined;
+    if (flag?.value && range) { found.push({ stage: info.stage, value: flag.value, range }); }
   }
+  return found;
 }
 
 export function isAbsoluteOrUnknown(path: string): boolean {

@@ -50,8 +50,8 @@ export class InstructionInfo {
 }
 
 /** Where each derived value of an instruction is kept: a fixed array beats a map on the hot path. */
-export const Slot = { execText: 0, copyArgs: 1, jsonStrings: 2, runCommands: 3, aptCommands: 4, apkCommands: 5, pipCommands: 6 } as const;
-const SLOT_COUNT = 7;
+export const Slot = { execText: 0, copyArgs: 1, jsonStrings: 2, runCommands: 3, aptCommands: 4, apkCommands: 5, pipCommands: 6, chainable: 7 } as const;
+const SLOT_COUNT = 8;
 const UNSET: unknown = Symbol('unset');
 
 export interface FromParts {
@@ -202,10 +202,18 @@ export class DockerfileModel {
 
   /** The instructions with one of these keywords, in file order (rules look only at what concerns them). */
   ofKeyword(...keywords: string[]): readonly InstructionInfo[] {
-    if (keywords.length === 1) { return this.byKeyword.get(keywords[0]) ?? []; }
-    const set = new Set(keywords);
-    return this.instructions.filter((i) => set.has(i.keyword));
+    if (keywords.length === 1) { return this.byKeyword.get(keywords[0]) ?? NO_INSTRUCTIONS; }
+    const key = keywords.join(' ');
+    let found = this.byKeywords.get(key);
+    if (!found) {
+      const set = new Set(keywords);
+      found = this.instructions.filter((i) => set.has(i.keyword));
+      this.byKeywords.set(key, found);
+    }
+    return found;
   }
+  /** ofKeyword's answers for several keywords (two rules ask for ENV and LABEL). */
+  private readonly byKeywords = new Map<string, InstructionInfo[]>();
 
   /** Cheap pre-check on the raw lines of an instruction, before any tokenizing. */
   rawIncludes(info: InstructionInfo, needle: string): boolean {
@@ -239,12 +247,15 @@ export class DockerfileModel {
     return parts.join('\n');
   }
 
-  /** A value derived from one instruction, computed on first use and shared by every rule. */
-  memo<T>(info: InstructionInfo, slot: number, compute: () => T): T {
+  /**
+   * A value derived from one instruction, computed on first use and shared by every rule. `compute` is a
+   * plain function of its arguments (not a closure made per call: rules ask for 5,000 RUNs per keystroke).
+   */
+  memo<T, A = undefined>(info: InstructionInfo, slot: number, compute: (model: DockerfileModel, info: InstructionInfo, arg: A) => T, arg?: A): T {
     const cache = (info.cache ??= new Array<unknown>(SLOT_COUNT).fill(UNSET));
     const hit = cache[slot];
     if (hit !== UNSET) { return hit as T; }
-    const value = compute();
+    const value = compute(this, info, arg as A);
     cache[slot] = value;
     return value;
   }
@@ -491,6 +502,7 @@ export class DockerfileModel {
 
 /** Shared by every instruction without a `$` (nothing is ever added to it). */
 const NO_REFS: Reference[] = [];
+const NO_INSTRUCTIONS: readonly InstructionInfo[] = [];
 
 class Reference implements VariableRef {
   readonly name: string;

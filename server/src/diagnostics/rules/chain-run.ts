@@ -3,7 +3,7 @@
 // space in the earlier one.
 import type { Position } from 'vscode-languageserver-types';
 import type { Rule } from '../rule';
-import type { DockerfileModel, InstructionInfo } from '../model/model';
+import { Slot, type DockerfileModel, type InstructionInfo } from '../model/model';
 import { replace } from '../ruleHelpers';
 
 export const rule: Rule = {
@@ -43,7 +43,11 @@ export const rule: Rule = {
 
 /** A plain shell-form RUN: no flags (a --mount applies to one RUN only), no heredoc, no shell comment. */
 function isChainable(model: DockerfileModel, info: InstructionInfo): boolean {
-  if (info.keyword !== 'RUN') { return false; }
+  // Depends on the instruction's own text only: kept with it from version to version.
+  return info.keyword === 'RUN' && model.memo(info, Slot.chainable, computeChainable);
+}
+
+function computeChainable(model: DockerfileModel, info: InstructionInfo): boolean {
   // Decided on the joined text where possible: parsing the shell of every RUN is the costly part.
   const text = model.argumentsText(info).text.trim();
   if (text === '' || text.startsWith('--') || text.startsWith('[') || model.heredocsOf(info).length > 0) { return false; }

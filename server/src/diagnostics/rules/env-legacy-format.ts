@@ -26,8 +26,10 @@ export const rule: Rule = {
       const properties = model.propertiesOf(info);
       if (properties.length !== 1) { continue; }
       const p = properties[0];
+      // Ranges are computed on demand: only for the legacy form (every ENV is looked at on every keystroke).
+      if (p.equals || p.value === null) { continue; }
       const valueRange = p.valueRange;
-      if (p.equals || p.value === null || !valueRange) { continue; }
+      if (!valueRange) { continue; }
       const raw = model.textAt(valueRange);
       let value: string | undefined;
       if (raw.includes('\n')) {

@@ -22,7 +22,8 @@ export const rule: Rule = {
     space: { en: 'Insert a space after {keyword}', 'zh-cn': '在 {keyword} 后插入空格' },
   },
   check(model, report) {
-    for (const info of model.instructions) {
+    // A glued bracket is in the instruction word, so the instruction is among the bracketed ones.
+    for (const info of model.bracketed) {
       const glued = gluedBracket(info);
       if (!glued) { continue; }
       const range = info.ins.getInstructionRange();

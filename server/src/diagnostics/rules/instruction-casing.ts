@@ -4,7 +4,17 @@ import type { Rule } from '../rule';
 import { KEYWORDS, onbuildTrigger, replace } from '../ruleHelpers';
 
 type Casing = 'upper' | 'lower' | 'mixed';
-const casing = (w: string): Casing => (w === w.toUpperCase() ? 'upper' : w === w.toLowerCase() ? 'lower' : 'mixed');
+/** Without upper- or lower-casing a copy of every instruction word on every keystroke (ASCII words, the usual case). */
+function casing(w: string): Casing {
+  let hasUpper = false;
+  let hasLower = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) { return w === w.toUpperCase() ? 'upper' : w === w.toLowerCase() ? 'lower' : 'mixed'; }
+    if (c >= 97 && c <= 122) { hasLower = true; } else if (c >= 65 && c <= 90) { hasUpper = true; }
+  }
+  return !hasLower ? 'upper' : !hasUpper ? 'lower' : 'mixed';
+}
 
 export const rule: Rule = {
   id: 'instruction-casing',
