@@ -85,7 +85,13 @@ export class ParsedDocument {
 
   /** The dockerfile-ast tree, parsed on first use and kept for this version. */
   get dockerfile(): Dockerfile {
-    this.ast ??= DockerfileParser.parse(this.text);
+    if (!this.ast) {
+      this.ast = DockerfileParser.parse(this.text);
+      // Parsed, this version answers hovers from its own tree (hover/hoverSnapshot.ts): its distance to an
+      // older parsed version is never asked again. Kept, that link held every parsed version alive, each
+      // with its tree (6.6 MB per version at 25k lines, each time a hover needed a new parse).
+      this.sinceBase = undefined;
+    }
     return this.ast;
   }
 
