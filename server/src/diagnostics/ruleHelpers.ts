@@ -124,21 +124,21 @@ export function flagOf(model: DockerfileModel, info: InstructionInfo, name: stri
   return undefined;
 }
 
-/** Absolute in the image: `/x`, a variable (we cannot tell), or a Windows path `C:\x`, `\x`. */
 /** Every `COPY --from=<value>` in the file with a written value, with the stage it sits in. */
 export function copyFromValues(model: DockerfileModel): { stage: StageInfo; value: string; range: Range }[] {
   const found: { stage: StageInfo; value: string; range: Range }[] = [];
   const copies = model.ofKeyword('COPY');
   for (let i = 0; i < copies.length; i++) {
-    const info = copies[i];
-    if (!info.stage || model.flagsOf(info).length === 0) { continue; }
-    const flag = flagOf(model, info, 'from');
+    const { stage } = copies[i];
+    if (!stage) { continue; }
+    const flag = flagOf(model, copies[i], 'from');
     const range = flag?.value ? flag.valueRange : undefined;
-    if (flag?.value && range) { found.push({ stage: info.stage, value: flag.value, range }); }
+    if (flag?.value && range) { found.push({ stage, value: flag.value, range }); }
   }
   return found;
 }
 
+/** Absolute in the image: `/x`, a variable (we cannot tell), or a Windows path `C:\x`, `\x`. */
 export function isAbsoluteOrUnknown(path: string): boolean {
   return /^([/\\$%]|[A-Za-z]:[\\/]|[A-Za-z]:$)/.test(path);
 }

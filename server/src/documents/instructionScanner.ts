@@ -69,14 +69,14 @@ class ScannedInstruction implements InstructionLike {
 
 class ScannedComment implements CommentLike {
   private range: Range | undefined;
-  constructor(private positions: Positions, private text: string, readonly start: number, readonly end: number,
+  constructor(private positions: Positions, readonly start: number, readonly end: number,
     /** Inside an instruction's continuation (not where a scan could resume). */
     readonly nested: boolean) {}
-  moveTo(positions: Positions): this { this.positions = positions; this.text = positions.text; return this; }
+  moveTo(positions: Positions): this { this.positions = positions; return this; }
   getRange(): Range { return this.range ??= { start: this.positions.at(this.start), end: this.positions.at(this.end) }; }
   getContent(): string {
     // Whitespace here is what dockerfile-ast counts: space, tab, \r, \n.
-    return this.text.slice(this.start + 1, this.end).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+    return this.positions.text.slice(this.start + 1, this.end).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
   }
 }
 
@@ -140,7 +140,7 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
   const comment = (at: number, nested: boolean): number => {
     let end = at + 1;
     while (end < length && !isBreak(text.charCodeAt(end))) { end++; }
-    comments.push(new ScannedComment(positions, text, at, end, nested));
+    comments.push(new ScannedComment(positions, at, end, nested));
     return end;
   };
 
@@ -293,7 +293,7 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
       }
       for (let x = firstAtOrAfter(previous.comments, at); x < previous.comments.length; x++) {
         const o = previous.comments[x];
-        comments.push(new ScannedComment(positions, text, o.start + shift, o.end + shift, o.nested));
+        comments.push(new ScannedComment(positions, o.start + shift, o.end + shift, o.nested));
       }
       return true;
     };

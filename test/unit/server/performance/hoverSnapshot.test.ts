@@ -3,14 +3,13 @@
 // of the new text gives, on the fixture corpus with many kinds of one-line edits at every hover line.
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
 import { computeHover } from '../../../../server/src/hover/computeHover';
 import { hoverSnapshot } from '../../../../server/src/hover/hoverSnapshot';
 import { rng } from '../../../fuzz/dockerfileGenerator';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
+import { collectGarbage } from '../../../support/gc';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
@@ -80,8 +79,6 @@ describe('hover answers from the previous parse only when the edit cannot change
   it('keeps no older parsed version alive: each hover that needs a new parse leaves only the newest', async () => {
     // Each version that was asked its distance to the newest parsed one kept that one, which kept the one
     // before it…: every parsed version and its tree stayed reachable (6.6 MB more per parse at 25k lines).
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const lines = ['FROM alpine:3.20', 'ENV A=1'];
     for (let i = 0; i < 40; i++) { lines.push(`RUN echo ${i} \\`, `    && echo done ${i}`, `COPY f${i} /f${i}`); }
     const document = TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, lines.join('\n'));
@@ -100,7 +97,7 @@ describe('hover answers from the previous parse only when the edit cannot change
     }
     assert.strictEqual(cache.parses, 11);
     await new Promise((resolve) => setImmediate(resolve));
-    gc();
+    collectGarbage();
     assert.strictEqual(first.deref(), undefined, 'the first parsed version is still reachable from the newest');
   });
 });

@@ -4,8 +4,6 @@
 // fixture corpus, on a large generated file and on generated documents — and the reuse really happens.
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
@@ -16,6 +14,7 @@ import { applyDelta, composeAll, TextDelta } from '../../../../server/src/docume
 import type { DockerfileLike } from '../../../../server/src/documents/instructionScanner';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { bigDockerfile } from '../../../support/bigDockerfile';
+import { collectGarbage } from '../../../support/gc';
 import { generateDocument, rng, Rng } from '../../../fuzz/dockerfileGenerator';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
@@ -101,8 +100,6 @@ describe('rules model reuse across versions', function () {
   it('keeps no earlier model alive: a version\'s model is collectable once a newer one took over', async () => {
     // Instructions (and their variable references) pass from model to model; nothing they keep may lead
     // back to an older model, or every keystroke would keep one (a 25k-line file grew by ~150 MB that way).
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const lines = bigDockerfile(40).split('\n');
     const holder: { model?: DockerfileModel } = {};
     diagnose(lines.join('\n'), 1, holder);
@@ -116,7 +113,7 @@ describe('rules model reuse across versions', function () {
     assert.ok(holder.model!.reused > 0, 'the later models took instructions over');
     // A WeakRef holds its target until the current job ends.
     await new Promise((resolve) => setImmediate(resolve));
-    gc();
+    collectGarbage();
     assert.strictEqual(first.deref(), undefined, 'the first model is still reachable from the newest one');
   });
 
@@ -125,8 +122,6 @@ describe('rules model reuse across versions', function () {
     // from version to version must not hold on to the text they were first read from. They did (scanned
     // instructions before the edit, and substrings of it, which V8 makes views into the whole text): at
     // 25k lines, 0.85 MB more for every place the learner had typed at.
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const validator = new ChunkedSyntaxValidator(service);
     const holder: { model?: DockerfileModel } = {};
     let text = bigDockerfile(800);
@@ -145,7 +140,7 @@ describe('rules model reuse across versions', function () {
       run({ start: at, end: at, text: ' ' });
       run({ start: at, end: at + 1, text: '' });
     };
-    const heapUsed = (): number => { gc(); gc(); return process.memoryUsage().heapUsed; };
+    const heapUsed = (): number => { collectGarbage(); collectGarbage(); return process.memoryUsage().heapUsed; };
     run();
     const lineCount = text.split('\n').length;
     for (let i = 0; i < 5; i++) { typeAtLine(lineCount >> 1); }
