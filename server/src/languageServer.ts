@@ -9,6 +9,7 @@ import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds
 import { ParsedDocumentCache } from './documents/parsedDocument';
 import { computeHover } from './hover/computeHover';
 import { hoverSnapshot, prepareHover } from './hover/hoverSnapshot';
+import { INDEX_KEY } from './hover/documentIndex';
 import { Language, resolveLanguage } from './i18n/language';
 import { readSettings, ServerSettings, DEFAULT_SETTINGS } from './settings';
 import { computeDiagnostics } from './diagnostics/computeDiagnostics';
@@ -82,8 +83,8 @@ export function startServer(connection: Connection): void {
     return document ? fn(document) : null;
   }
 
-  // A hover on a version not parsed yet may answer from the previous parse when the edit cannot change it.
-  connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(hoverSnapshot(cache.get(d), cache.lastParsed(d), p.position.line), p.position, language())));
+  // A hover on a version not indexed yet may answer from the previous index when the edit cannot change it.
+  connection.onHover((p) => withDoc(p.textDocument.uri, (d) => computeHover(hoverSnapshot(cache.get(d), cache.lastDerived(d, INDEX_KEY), p.position.line), p.position, language())));
   connection.onCompletion((p) => withDoc(p.textDocument.uri, (d) => computeCompletion(cache.get(d), p.position, service, language(), settings)) ?? []);
   connection.onCompletionResolve((item) => resolveCompletion(item, service, language()));
   connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, (d) => withParsedTree(cache.get(d), (text) => service.computeSignatureHelp(text, p.position), null)));
@@ -128,13 +129,13 @@ export function startServer(connection: Connection): void {
       return computeDiagnostics(cache.get(document), { service, language: job.language, log, ruleSettings: job.ruleSettings });
     },
   });
-  // Once per opened large document, after its first diagnostics: its tree, for the hovers that follow. A
-  // small one is parsed in a few milliseconds by the first hover; preparing it would only compete with the
+  // Once per opened large document, after its first diagnostics: its hover index, for the hovers that
+  // follow. A small one is indexed in a few milliseconds by the first hover; preparing it would only compete with the
   // learner's first edits (111 lines: edit → diagnostics ~1 ms slower over the first 15 edits).
   function prepareHoverOnce(uri: string): void {
     setImmediate(() => {
       const document = documents.get(uri);
-      if (!document || cache.lastParsed(document) || document.snapshot().length < PREPARE_HOVER_FROM) { return; }
+      if (!document || cache.lastDerived(document, INDEX_KEY) || document.snapshot().length < PREPARE_HOVER_FROM) { return; }
       try {
         const doc = cache.get(document);
         for (const position of prepareHover(doc)) { computeHover(doc, position, language()); }

@@ -165,24 +165,31 @@ describe('performance and scheduling over stdio', function () {
     assert.ok(Math.max(...sizes) <= 2 * 16, `and stays within its own limit: ${sizes.join(', ')} MB`);
   });
 
-  it('parses an opened file once its first diagnostics are out, so the first hover (after an edit elsewhere) parses nothing', async () => {
+  it('indexes an opened file once its first diagnostics are out, parsing nothing whole, so the first hover (after an edit elsewhere) indexes nothing more', async () => {
     server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_TRACE=1', process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
     const uri = 'file:///perf/prepared/Dockerfile';
     const lines = generate(5011).split('\n');
     const first = server.diagnostics(uri);
     server.open(uri, lines.join('\n'), 1);
     await first;
-    const parses = (): string[] => server.stderr().split('\n').filter((l) => l.startsWith('[parse]'));
-    for (let i = 0; i < 200 && parses().length === 0; i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
-    assert.deepStrictEqual(parses(), [`[parse] ${uri} v1`], 'the opened version was parsed without any request asking');
+    const traced = (prefix: string): string[] => server.stderr().split('\n').filter((l) => l.startsWith(prefix));
+    const indexed = (): string[] => traced('[derived hover.documentIndex]');
+    for (let i = 0; i < 200 && indexed().length === 0; i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
+    assert.deepStrictEqual(indexed(), [`[derived hover.documentIndex] ${uri} v1`], 'the opened version was indexed without any request asking');
     // An edit at the end of a RUN far from the hovered COPY (sent as VS Code sends it), then the hover:
-    // answered from that parse.
+    // answered from that index.
     assert.match(lines[2513], /^ {4}&& echo \$E500 /);
     const end = { line: 2513, character: lines[2513].length };
     server.edit(uri, { start: end, end }, ' && true', 2);
     const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 1 } });
     assert.match(hover?.contents.value ?? '', /### COPY/);
-    assert.deepStrictEqual(parses(), [`[parse] ${uri} v1`], 'the hover parsed nothing more');
+    assert.deepStrictEqual(indexed(), [`[derived hover.documentIndex] ${uri} v1`], 'the hover indexed nothing more');
+    // A hover on the RUN just edited: this version is indexed (its scan redoing only the edit), and still
+    // nothing parses the whole file (before, this hover parsed all 5,011 lines on the main thread).
+    const own = await server.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2511, character: 1 } });
+    assert.match(own?.contents.value ?? '', /### RUN/);
+    assert.deepStrictEqual(indexed(), [`[derived hover.documentIndex] ${uri} v1`, `[derived hover.documentIndex] ${uri} v2`]);
+    assert.deepStrictEqual(traced('[parse]'), [], 'no whole parse');
   });
 
   it('answers a hover while a large file is being validated', async () => {

@@ -87,10 +87,6 @@ export class ParsedDocument {
   get dockerfile(): Dockerfile {
     if (!this.ast) {
       this.ast = DockerfileParser.parse(this.text);
-      // Parsed, this version answers hovers from its own tree (hover/hoverSnapshot.ts): its distance to an
-      // older parsed version is never asked again. Kept, that link held every parsed version alive, each
-      // with its tree (6.6 MB per version at 25k lines, each time a hover needed a new parse).
-      this.sinceBase = undefined;
     }
     return this.ast;
   }
@@ -130,9 +126,22 @@ export class ParsedDocument {
    * on first use and shared by every later request on the same version. `key` names the index.
    */
   derived<T>(key: string, build: (doc: ParsedDocument) => T): T {
-    if (!this.derivedValues.has(key)) { this.derivedValues.set(key, build(this)); }
+    if (!this.derivedValues.has(key)) {
+      this.derivedValues.set(key, build(this));
+      // With an index of its own, this version answers hovers itself (hover/hoverSnapshot.ts): its distance
+      // to an older indexed version is never asked again. Kept, that link held every indexed version alive,
+      // each with its index and text (a chain growing by one per place the learner hovered after typing).
+      this.sinceBase = undefined;
+      this.onDerived(key);
+    }
     return this.derivedValues.get(key) as T;
   }
+
+  /** Whether `derived(key, …)` has been built for this version. */
+  hasDerived(key: string): boolean { return this.derivedValues.has(key); }
+
+  /** Called once per key when a derived index is built (the cache remembers which version has one). */
+  protected onDerived(_key: string): void { /* the cache's documents override it */ }
 }
 
 /**
@@ -150,51 +159,82 @@ function deltaBetween(base: ParsedDocument, doc: ParsedDocument, known: { versio
   return deltas ? composeAll(base.text, deltas) : textDelta(base.text, doc.text);
 }
 
-/** DOCKER_LEARNING_TRACE=1: a line on stderr per whole-file parse (tests count them). */
+/** DOCKER_LEARNING_TRACE=1: a line on stderr per whole-file parse and per derived index built (tests count them). */
 const TRACE = process.env.DOCKER_LEARNING_TRACE === '1';
 
 /** Keeps one ParsedDocument per open document, replaced whenever the version changes. */
 export class ParsedDocumentCache {
   private readonly byUri = new Map<string, ParsedDocument>();
-  /** Per document, the newest version whose tree was built: hover may answer from it (see hover/hoverSnapshot.ts). */
-  private readonly parsedByUri = new Map<string, ParsedDocument>();
-  /** How many times a document was parsed: tests assert "once per version" with it. */
+  /** Per derived-index key and document, the newest version that built it (hover may answer from it: hover/hoverSnapshot.ts). */
+  private readonly derivedByKey = new Map<string, Map<string, ParsedDocument>>();
+  /** Per document, the newest version scanned: the next version's scan starts from it (redoing only the edit). */
+  private readonly scannedByUri = new Map<string, ParsedDocument>();
+  /** How many times a document was parsed whole: tests assert "once per version" (or "never") with it. */
   parses = 0;
 
   get(document: TextDocument): ParsedDocument {
     const cached = this.byUri.get(document.uri);
     if (cached && cached.version === document.version && cached.document === document) { return cached; }
-    const parsed: ParsedDocument = new CountingParsedDocument(document, (doc) => {
-      this.parses++;
-      if (TRACE) { process.stderr.write(`[parse] ${doc.uri} v${doc.version}\n`); }
-      const previous = this.parsedByUri.get(doc.uri);
-      if (!previous || previous.document !== doc.document || previous.version <= doc.version) { this.parsedByUri.set(doc.uri, doc); }
+    const parsed: ParsedDocument = new CachedParsedDocument(document, {
+      parsed: (doc) => {
+        this.parses++;
+        if (TRACE) { process.stderr.write(`[parse] ${doc.uri} v${doc.version}\n`); }
+      },
+      scanned: (doc) => this.remember(this.scannedByUri, doc),
+      derived: (doc, key) => {
+        if (TRACE) { process.stderr.write(`[derived ${key}] ${doc.uri} v${doc.version}\n`); }
+        let byUri = this.derivedByKey.get(key);
+        if (!byUri) { byUri = new Map(); this.derivedByKey.set(key, byUri); }
+        this.remember(byUri, doc);
+      },
     });
-    // Hand on what the replaced version knew of its distance to a parsed base (hover/hoverSnapshot.ts).
-    if (cached && cached.document === document && cached.version < document.version) {
-      parsed.sinceBase = cached.sinceBase;
-      // Symbols and folding read the scan after every edit: the new version's scan redoes only the edit.
-      if (cached.isScanned) { parsed.previousScanned = cached; }
-    }
+    // Hand on what the replaced version knew of its distance to an indexed base (hover/hoverSnapshot.ts).
+    if (cached && cached.document === document && cached.version < document.version) { parsed.sinceBase = cached.sinceBase; }
+    // Symbols, folding and hover's index read the scan: the new version's scan redoes only the edits since
+    // the newest scanned version (even when versions in between were never scanned).
+    const scanned = this.scannedByUri.get(document.uri);
+    if (scanned && scanned.document === document && scanned.version < document.version) { parsed.previousScanned = scanned; }
     this.byUri.set(document.uri, parsed);
     return parsed;
   }
 
-  /** The newest parsed version of this document (the same TextDocument, i.e. not closed since), if any. */
-  lastParsed(document: TextDocument): ParsedDocument | undefined {
-    const parsed = this.parsedByUri.get(document.uri);
-    return parsed && parsed.document === document ? parsed : undefined;
+  /** The newest version of this document (the same TextDocument, i.e. not closed since) with `derived(key, …)` built, if any. */
+  lastDerived(document: TextDocument, key: string): ParsedDocument | undefined {
+    const doc = this.derivedByKey.get(key)?.get(document.uri);
+    return doc && doc.document === document ? doc : undefined;
   }
 
-  delete(uri: string): void { this.byUri.delete(uri); this.parsedByUri.delete(uri); }
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+    this.scannedByUri.delete(uri);
+    for (const byUri of this.derivedByKey.values()) { byUri.delete(uri); }
+  }
+
+  private remember(byUri: Map<string, ParsedDocument>, doc: ParsedDocument): void {
+    const known = byUri.get(doc.uri);
+    if (!known || known.document !== doc.document || known.version <= doc.version) { byUri.set(doc.uri, doc); }
+  }
 }
 
-class CountingParsedDocument extends ParsedDocument {
+interface CacheHooks {
+  parsed(doc: ParsedDocument): void;
+  scanned(doc: ParsedDocument): void;
+  derived(doc: ParsedDocument, key: string): void;
+}
+
+class CachedParsedDocument extends ParsedDocument {
   private counted = false;
-  constructor(document: TextDocument, private readonly onParse: (doc: ParsedDocument) => void) { super(document); }
+  private scanNoted = false;
+  constructor(document: TextDocument, private readonly hooks: CacheHooks) { super(document); }
   override get dockerfile(): Dockerfile {
     const tree = super.dockerfile;
-    if (!this.counted) { this.counted = true; this.onParse(this); }
+    if (!this.counted) { this.counted = true; this.hooks.parsed(this); }
     return tree;
   }
+  override get rulesTree(): DockerfileLike {
+    const tree = super.rulesTree;
+    if (!this.scanNoted) { this.scanNoted = true; this.hooks.scanned(this); }
+    return tree;
+  }
+  protected override onDerived(key: string): void { this.hooks.derived(this, key); }
 }

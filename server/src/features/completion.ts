@@ -9,7 +9,7 @@ import type { From } from 'dockerfile-ast';
 import type { ParsedDocument } from '../documents/parsedDocument';
 import type { Language } from '../i18n/language';
 import type { ServerSettings } from '../settings';
-import { containsPosition, documentIndex, instructionIndexAt, lineTextOf } from '../hover/documentIndex';
+import { astInstruction, containsPosition, documentIndex, instructionIndexAt, lineTextOf } from '../hover/documentIndex';
 import { topicIds, topicMarkdown } from '../hover/topics';
 import { withParsedTree } from './serviceParse';
 
@@ -64,7 +64,7 @@ function withTopic(item: CompletionItem, topic: string | undefined, language: La
 export async function computeCompletion(doc: ParsedDocument, position: Position, service: DockerfileLanguageService, language: Language, settings: ServerSettings): Promise<CompletionItem[]> {
   const index = documentIndex(doc);
   const at = instructionIndexAt(index, position);
-  const instruction = at >= 0 ? index.instructions[at] : undefined;
+  const instruction = at >= 0 ? astInstruction(index, at) : undefined;
   if (!settings.registryTagCompletion && instruction?.getKeyword() === 'FROM' && insideImageTag(instruction as From, lineTextOf(doc, position.line), position)) {
     return [];
   }

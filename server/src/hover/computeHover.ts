@@ -5,7 +5,7 @@ import type { Copy, Flag, From, Instruction } from 'dockerfile-ast';
 import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
 import type { Language } from '../i18n/language';
 import type { ParsedDocument } from '../documents/parsedDocument';
-import { DocumentIndex, documentIndex, instructionIndexAt, lineTextOf, stageReferencedBy } from './documentIndex';
+import { astInstruction, DocumentIndex, documentIndex, instructionIndexAt, lineTextOf, stageReferencedBy } from './documentIndex';
 import { code } from './markdown';
 import { msg } from './messages';
 import { imageMarkdown, stageMarkdown } from './stageHover';
@@ -44,7 +44,7 @@ function hoverAt(doc: ParsedDocument, position: Position, language: Language): H
   const index = documentIndex(doc);
   const lineText = (line: number): string => lineTextOf(doc, line);
   const at = instructionIndexAt(index, position);
-  const instruction = at >= 0 ? index.instructions[at] : undefined;
+  const instruction = at >= 0 ? astInstruction(index, at) : undefined;
 
   if (instruction) {
     const variable = variableHover(doc, index, at, position, language);
@@ -53,7 +53,7 @@ function hoverAt(doc: ParsedDocument, position: Position, language: Language): H
     if (contextual) { return contextual; }
   }
 
-  const hit = topicAt(doc.dockerfile, lineText, position, instruction);
+  const hit = topicAt(index.directives, lineText, position, instruction);
   if (!hit) { return null; }
   const topic = topicMarkdown(hit.topic, language);
   if (!topic) { return null; }

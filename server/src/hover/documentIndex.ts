@@ -1,9 +1,16 @@
-// One pass over a parse builds everything contextual hovers need: build stages, the variables each
-// stage declares (with values resolved as Docker would at that point), CMD / ENTRYPOINT / SHELL, and who
-// refers to which stage. Cached per document version on the ParsedDocument, so a hover is a lookup.
-import type { Instruction, Property } from 'dockerfile-ast';
+// One pass over the document's instructions builds everything contextual hovers need: build stages, the
+// variables each stage declares (with values resolved as Docker would at that point), CMD / ENTRYPOINT /
+// SHELL, and who refers to which stage. Cached per document version on the ParsedDocument, so a hover is a
+// lookup. The pass reads the fast scan (documents/instructionScanner.ts: boundaries and keywords, redone
+// only around an edit); dockerfile-ast's detailed objects (flags, properties, ranges inside an instruction)
+// are parsed only for the instructions a hover reads (documents/partialParse.ts), unless this version's
+// whole tree exists already. So a hover right after a keystroke in a 25,000-line file costs that
+// instruction's parse, not the file's (~0.6 s), and no whole tree is kept for hovers.
+import type { Instruction, ParserDirective, Property } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/parsedDocument';
+import type { InstructionLike } from '../documents/instructionScanner';
+import { parseInstructions } from '../documents/partialParse';
 import { expandVariables, Lookup } from './variableSyntax';
 
 export interface VarDecl {
@@ -72,7 +79,11 @@ export interface Stage {
 export interface DocumentIndex {
   doc: ParsedDocument;
   escapeChar: string;
-  instructions: Instruction[];
+  directives: ParserDirective[];
+  /** Every instruction's boundaries and keyword (for dockerfile-ast's detail: astInstruction). */
+  instructions: InstructionLike[];
+  /** dockerfile-ast's object per instruction index, where read so far (all of them when parsed whole). */
+  ast: Map<number, Instruction>;
   startLines: number[];
   /** Stage index of each instruction; -1 before the first FROM. A FROM belongs to the stage it starts. */
   stageOf: Int32Array;
@@ -86,7 +97,8 @@ export interface DocumentIndex {
 }
 
 export const DEFAULT_SHELL = ['/bin/sh', '-c'];
-const INDEX_KEY = 'hover.documentIndex';
+/** The key of the hover index among a version's derived values (see ParsedDocument.derived). */
+export const INDEX_KEY = 'hover.documentIndex';
 
 /**
  * The skeleton is built eagerly and cheaply (keywords, ranges, FROM lines read as text, the ARGs before
@@ -134,8 +146,38 @@ export function parseCommandForm(content: string): { argv?: string[]; invalidJso
   return { invalidJson: true };
 }
 
+/** dockerfile-ast's object for instruction `i` of the index (parsed on first read). */
+export function astInstruction(index: DocumentIndex, i: number): Instruction {
+  return astInstructions(index, [i])[0];
+}
+
+/** dockerfile-ast's objects for the instructions `indices` (ascending), parsing the missing ones together. */
+export function astInstructions(index: DocumentIndex, indices: readonly number[]): Instruction[] {
+  const missing = indices.filter((i) => !index.ast.has(i));
+  if (missing.length) {
+    const parsed = parseInstructions(index.doc, index.instructions, missing);
+    if (parsed) {
+      missing.forEach((i, k) => index.ast.set(i, parsed[k]));
+    } else {
+      // The parse of those lines alone disagreed with the scan: the whole file's tree (same boundaries).
+      const whole = index.doc.dockerfile.getInstructions();
+      if (whole.length !== index.instructions.length) { throw new Error('instruction boundaries differ from the scan'); }
+      whole.forEach((instruction, i) => index.ast.set(i, instruction));
+    }
+  }
+  return indices.map((i) => index.ast.get(i)!);
+}
+
+/** The instructions of `from`..`to` (inclusive) whose keyword is one of `keywords`, in dockerfile-ast's objects. */
+function astOfKinds(index: DocumentIndex, from: number, to: number, keywords: ReadonlySet<string>): Map<number, Instruction> {
+  const indices: number[] = [];
+  for (let i = from; i <= to; i++) { if (keywords.has(index.instructions[i].getKeyword())) { indices.push(i); } }
+  const parsed = astInstructions(index, indices);
+  return new Map(indices.map((i, k) => [i, parsed[k]]));
+}
+
 /** An instruction's text with line continuations joined (comment lines inside it dropped). */
-function instructionText(doc: ParsedDocument, instruction: Instruction, escapeChar: string): string {
+function instructionText(doc: ParsedDocument, instruction: InstructionLike, escapeChar: string): string {
   const raw = doc.textOf(instruction.getRange());
   if (!raw.includes('\n')) { return raw; }
   return raw.split(/\r?\n/).filter((l, i) => i === 0 || !/^\s*#/.test(l))
@@ -149,10 +191,17 @@ function readFrom(text: string): { image: string; name?: string } {
   return { image: words[0] ?? '', name };
 }
 
+const GLOBAL_KINDS = new Set(['ARG']);
+const STAGE_KINDS = new Set(['ARG', 'ENV', 'CMD', 'ENTRYPOINT', 'SHELL']);
+
 function buildIndex(doc: ParsedDocument): DocumentIndex {
-  const dockerfile = doc.dockerfile;
-  const escapeChar = dockerfile.getEscapeCharacter();
-  const instructions = dockerfile.getInstructions();
+  // This version's whole tree when something built it already (it has every object); else the scan.
+  const tree = doc.isParsed ? doc.dockerfile : doc.rulesTree;
+  const parsedWhole = doc.isParsed;
+  const escapeChar = tree.getEscapeCharacter();
+  const instructions = tree.getInstructions();
+  const ast = new Map<number, Instruction>();
+  if (parsedWhole) { (instructions as Instruction[]).forEach((instruction, i) => ast.set(i, instruction)); }
   const startLines = instructions.map((i) => i.getRange().start.line);
   const stageOf = new Int32Array(instructions.length).fill(-1);
   const globalArgs = new Map<string, VarDecl[]>();
@@ -164,6 +213,11 @@ function buildIndex(doc: ParsedDocument): DocumentIndex {
     if (!decl) { return null; }
     return decl.value ?? undefined;
   };
+
+  const index: DocumentIndex = { doc, escapeChar, directives: tree.getDirectives(), instructions, ast, startLines, stageOf, stages, globalArgs, stageByName };
+  let firstFrom = instructions.findIndex((i) => i.getKeyword() === 'FROM');
+  if (firstFrom < 0) { firstFrom = instructions.length; }
+  const globalArgAst = astOfKinds(index, 0, firstFrom - 1, GLOBAL_KINDS);
 
   for (let i = 0; i < instructions.length; i++) {
     const instruction = instructions[i];
@@ -178,7 +232,7 @@ function buildIndex(doc: ParsedDocument): DocumentIndex {
       stages.push(stage);
       if (name && !stageByName.has(name.toLowerCase())) { stageByName.set(name.toLowerCase(), stage.index); }
     } else if (stages.length === 0 && keyword === 'ARG') {
-      for (const p of propertiesOf(instruction)) {
+      for (const p of propertiesOf(globalArgAst.get(i)!)) {
         const raw = p.getValue();
         const decl: VarDecl = { name: p.getName(), kind: 'arg', line: p.getNameRange().start.line, instructionLine: startLines[i], raw, value: raw === null ? null : expandVariables(raw, globalLookup, escapeChar) };
         push(globalArgs, decl.name, decl);
@@ -189,7 +243,7 @@ function buildIndex(doc: ParsedDocument): DocumentIndex {
   }
   const last = stages[stages.length - 1];
   if (last) { last.lastInstruction = instructions.length - 1; }
-  return { doc, escapeChar, instructions, startLines, stageOf, stages, globalArgs, stageByName };
+  return index;
 }
 
 function finalGlobal(index: DocumentIndex, name: string): VarDecl | undefined {
@@ -207,7 +261,8 @@ export function stageDetail(index: DocumentIndex, stage: Stage): StageDetail {
 }
 
 function computeDetail(index: DocumentIndex, stage: Stage): StageDetail {
-  const { escapeChar, instructions, startLines } = index;
+  const { escapeChar, startLines } = index;
+  const instructions = astOfKinds(index, stage.instruction + 1, stage.lastInstruction, STAGE_KINDS);
   const parent = stage.parent === undefined ? undefined : index.stages[stage.parent].detail;
   const detail: StageDetail = {
     args: new Map(), envs: new Map(), inheritedEnv: parent?.finalEnv ?? new Map(), finalEnv: new Map(),
@@ -224,8 +279,7 @@ function computeDetail(index: DocumentIndex, stage: Stage): StageDetail {
     if (arg) { return arg.value ?? arg.global?.value ?? undefined; }
     return undefined; // may come from the base image's environment
   };
-  for (let i = stage.instruction + 1; i <= stage.lastInstruction; i++) {
-    const instruction = instructions[i];
+  for (const [i, instruction] of instructions) {
     const keyword = instruction.getKeyword();
     const line = startLines[i];
     switch (keyword) {

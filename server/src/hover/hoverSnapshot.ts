@@ -1,9 +1,10 @@
-// Which parse a hover reads. On a big file every keystroke is a new version, and parsing it with
-// dockerfile-ast takes hundreds of milliseconds on the main thread; a hover far from the edit would wait
-// for that. So a hover on a version not parsed yet answers from the newest parsed version when the
-// lines that differ cannot change its answer; otherwise (or when unsure) it parses the current version.
+// Which version's index a hover reads. On a big file every keystroke is a new version, and indexing it
+// (scanning the edit, listing stages) costs a few milliseconds on the main thread while the worker is busy
+// validating; a hover far from the edit need not pay that. So a hover on a version not indexed yet answers
+// from the newest indexed version when the lines that differ cannot change its answer; otherwise (or when
+// unsure) it indexes the current version.
 import type { ParsedDocument } from '../documents/parsedDocument';
-import { documentIndex, instructionIndexAt } from './documentIndex';
+import { documentIndex, INDEX_KEY, instructionIndexAt } from './documentIndex';
 import { lineAt } from '../documents/lineStarts';
 
 /**
@@ -14,26 +15,21 @@ import { lineAt } from '../documents/lineStarts';
 const SAFE_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'LABEL', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'MAINTAINER']);
 
 /**
- * `current` if it is parsed already or `previous` cannot stand in for it; else `previous`, when every
+ * `current` if it is indexed already or `previous` cannot stand in for it; else `previous`, when every
  * line that differs between them lies in an instruction of a safe kind other than the one under the
  * hovered line, keeps the same line count, keyword, continuation and kind of line, and touches no heredoc.
  */
 export function hoverSnapshot(current: ParsedDocument, previous: ParsedDocument | undefined, hoverLine: number): ParsedDocument {
-  if (current.isParsed || !previous || previous === current || !previous.isParsed) { return current; }
+  if (current.hasDerived(INDEX_KEY) || !previous || previous === current || !previous.hasDerived(INDEX_KEY)) { return current; }
   return canAnswerFor(previous, current, hoverLine) ? previous : current;
 }
 
 /**
- * Builds what hovers read (the version's tree and its index) before anyone hovers, and answers a few
- * positions where the caller may run hovers once (see below). The language server
- * calls it once per opened document, when the document's first diagnostics are out and both threads are
- * idle: the first hover on a 25,000-line file then answers from this parse (see hoverSnapshot) instead of
- * parsing for ~0.7 s itself. VS Code asks for semantic tokens on opening, which parse the file then anyway.
+ * Builds what hovers read (the version's scan and index) before anyone hovers, and answers a few
+ * positions where the caller may run hovers once (see below). The language server calls it once per
+ * opened large document, when the document's first diagnostics are out and both threads are idle.
  */
 export function prepareHover(doc: ParsedDocument): { line: number; character: number }[] {
-  // The fast scan first: symbols, folding, semantic tokens and the next version's scan read it, and they
-  // would take the tree instead if it came first (semantic tokens' per-instruction cache would stay empty).
-  void doc.rulesTree;
   const index = documentIndex(doc);
   // Where a first hover could go (the caller runs them once: V8 compiles the hover code for real only
   // after it has run, and the learner's first hover would otherwise pay for that, ~6 ms).

@@ -1,6 +1,6 @@
 // Which hover topic sits under the cursor: an instruction keyword, one of its flags (or a
 // --mount type), a parser directive, or a heredoc marker.
-import { Dockerfile, Instruction, Onbuild } from 'dockerfile-ast';
+import type { Instruction, Onbuild, ParserDirective } from 'dockerfile-ast';
 import { Position, Range } from 'vscode-languageserver-types';
 
 export interface TopicHit { topic: string; range: Range }
@@ -15,21 +15,12 @@ export function contains(range: Range, p: Position): boolean {
   return true;
 }
 
-export function instructionAt(dockerfile: Dockerfile, position: Position): Instruction | undefined {
-  for (const instruction of dockerfile.getInstructions()) {
-    const r = instruction.getRange();
-    if (r.start.line > position.line) { break; }
-    if (contains(r, position)) { return instruction; }
-  }
-  return undefined;
-}
-
 /**
- * `lineText` returns one line of the document; `instruction` is the instruction under the cursor when the
- * caller already knows it (hover finds it by binary search on its cached index).
+ * `directives` are the document's parser directives, `lineText` returns one line of the document, and
+ * `instruction` is the instruction under the cursor (hover finds it by binary search on its index).
  */
-export function topicAt(dockerfile: Dockerfile, lineText: (line: number) => string, position: Position, instruction = instructionAt(dockerfile, position)): TopicHit | undefined {
-  for (const directive of dockerfile.getDirectives()) {
+export function topicAt(directives: readonly ParserDirective[], lineText: (line: number) => string, position: Position, instruction: Instruction | undefined): TopicHit | undefined {
+  for (const directive of directives) {
     const r = directive.getRange();
     if (contains(r, position)) {
       return { topic: `directive.${directive.getName().toLowerCase()}`, range: r };
@@ -43,7 +34,7 @@ export function topicAt(dockerfile: Dockerfile, lineText: (line: number) => stri
   if (keyword === 'onbuild') {
     // `ONBUILD COPY --from=…`: the trigger is an instruction of its own, with its own topics.
     const trigger = (instruction as Onbuild).getTriggerInstruction();
-    return trigger ? topicAt(dockerfile, lineText, position, trigger) : undefined;
+    return trigger ? topicAt([], lineText, position, trigger) : undefined;
   }
   const flags = 'getFlags' in instruction ? (instruction as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags() : [];
   for (const flag of flags) {

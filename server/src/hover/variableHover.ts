@@ -5,7 +5,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/parsedDocument';
 import type { Language } from '../i18n/language';
 import {
-  DocumentIndex, Stage, VarDecl, firstFrom, lastBefore, lineTextOf, parseCommandForm, stageDetail,
+  astInstruction, DocumentIndex, Stage, VarDecl, firstFrom, lastBefore, lineTextOf, parseCommandForm, stageDetail,
 } from './documentIndex';
 import { code } from './markdown';
 import { msg } from './messages';
@@ -69,9 +69,9 @@ export function resolveVariable(index: DocumentIndex, at: number, name: string):
 }
 
 function contextOf(index: DocumentIndex, at: number): Context {
-  const instruction = index.instructions[at];
-  const keyword = instruction.getKeyword();
+  const keyword = index.instructions[at].getKeyword();
   if (index.stageOf[at] === -1 || keyword === 'FROM') { return 'global'; }
+  const instruction = astInstruction(index, at);
   switch (keyword) {
     case 'ONBUILD': return 'onbuild';
     case 'SHELL': return 'literal';

@@ -1,5 +1,5 @@
-// A hover on a version not parsed yet may answer from the previous version's parse (hover/hoverSnapshot.ts).
-// Differential check: whenever the previous parse is used, the answer must be exactly what a fresh parse
+// A hover on a version not indexed yet may answer from the previous version's index (hover/hoverSnapshot.ts).
+// Differential check: whenever the previous index is used, the answer must be exactly what a fresh index
 // of the new text gives, on the fixture corpus with many kinds of one-line edits at every hover line.
 import * as assert from 'node:assert';
 import * as path from 'node:path';
@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
 import { computeHover } from '../../../../server/src/hover/computeHover';
 import { hoverSnapshot } from '../../../../server/src/hover/hoverSnapshot';
+import { documentIndex, INDEX_KEY } from '../../../../server/src/hover/documentIndex';
 import { rng } from '../../../fuzz/dockerfileGenerator';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { collectGarbage } from '../../../support/gc';
@@ -27,8 +28,8 @@ function hoverValue(doc: ParsedDocument, line: number, character: number): strin
   return JSON.stringify(computeHover(doc, { line, character }, 'en'));
 }
 
-describe('hover answers from the previous parse only when the edit cannot change it', () => {
-  it('gives exactly the fresh parse\'s answer whenever it reuses the previous one (fixtures × one-line edits)', function () {
+describe('hover answers from the previous index only when the edit cannot change it', () => {
+  it('gives exactly the fresh index\'s answer whenever it reuses the previous one (fixtures × one-line edits)', function () {
     this.timeout(120_000);
     const r = rng(5);
     let reused = 0; let checked = 0;
@@ -41,12 +42,12 @@ describe('hover answers from the previous parse only when the edit cannot change
         edited[at] = EDITS[Math.floor(r() * EDITS.length)](lines[at]);
         const document = TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, text);
         const cache = new ParsedDocumentCache();
-        void cache.get(document).dockerfile;
+        void documentIndex(cache.get(document));
         TextDocument.update(document, [{ text: edited.join('\n') }], 2);
         const current = cache.get(document);
         const fresh = new ParsedDocument(TextDocument.create('file:///w/Dockerfile', 'dockerfile', 2, edited.join('\n')));
         for (let line = 0; line < lines.length; line++) {
-          const used = hoverSnapshot(current, cache.lastParsed(document), line);
+          const used = hoverSnapshot(current, cache.lastDerived(document, INDEX_KEY), line);
           if (used === current) { continue; }
           reused++;
           for (const character of [0, 1, 4, 8, 14, 22]) {
@@ -57,7 +58,7 @@ describe('hover answers from the previous parse only when the edit cannot change
         }
       }
     }
-    assert.ok(reused > 50 && checked > 300, `the previous parse was used (${reused} hovers, ${checked} positions checked)`);
+    assert.ok(reused > 50 && checked > 300, `the previous index was used (${reused} hovers, ${checked} positions checked)`);
   });
 
   it('reuses it for a hover away from an edit inside a RUN, and not on the edited instruction or after an ENV edit', () => {
@@ -65,39 +66,41 @@ describe('hover answers from the previous parse only when the edit cannot change
     const document = TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, text);
     const cache = new ParsedDocumentCache();
     const base = cache.get(document);
-    void base.dockerfile;
+    void documentIndex(base);
     TextDocument.update(document, [{ text: text.replace('echo two', 'echo three') }], 2);
     const v2 = cache.get(document);
-    assert.strictEqual(hoverSnapshot(v2, cache.lastParsed(document), 4), base, 'COPY, below the edited RUN');
-    assert.strictEqual(hoverSnapshot(v2, cache.lastParsed(document), 2), v2, 'the edited RUN itself');
-    assert.strictEqual(cache.parses, 1);
+    assert.strictEqual(hoverSnapshot(v2, cache.lastDerived(document, INDEX_KEY), 4), base, 'COPY, below the edited RUN');
+    assert.strictEqual(hoverSnapshot(v2, cache.lastDerived(document, INDEX_KEY), 2), v2, 'the edited RUN itself');
+    assert.strictEqual(cache.parses, 0, 'nothing parsed the whole file');
     TextDocument.update(document, [{ text: text.replace('A=1', 'A=2') }], 3);
     const v3 = cache.get(document);
-    assert.strictEqual(hoverSnapshot(v3, cache.lastParsed(document), 4), v3, 'an ENV edit changes variable hovers');
+    assert.strictEqual(hoverSnapshot(v3, cache.lastDerived(document, INDEX_KEY), 4), v3, 'an ENV edit changes variable hovers');
   });
 
-  it('keeps no older parsed version alive: each hover that needs a new parse leaves only the newest', async () => {
-    // Each version that was asked its distance to the newest parsed one kept that one, which kept the one
-    // before it…: every parsed version and its tree stayed reachable (6.6 MB more per parse at 25k lines).
+  it('keeps no older indexed version alive: each hover that needs a new index leaves only the newest', async () => {
+    // Each version that was asked its distance to the newest indexed one kept that one, which kept the one
+    // before it…: every indexed version and its text stayed reachable (with whole trees: 6.6 MB more per
+    // version at 25k lines).
     const lines = ['FROM alpine:3.20', 'ENV A=1'];
     for (let i = 0; i < 40; i++) { lines.push(`RUN echo ${i} \\`, `    && echo done ${i}`, `COPY f${i} /f${i}`); }
     const document = TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, lines.join('\n'));
     const cache = new ParsedDocumentCache();
-    void cache.get(document).dockerfile;
-    const first = new WeakRef(cache.lastParsed(document)!);
+    void documentIndex(cache.get(document));
+    const first = new WeakRef(cache.lastDerived(document, INDEX_KEY)!);
     for (let v = 2; v < 12; v++) {
-      // An edit inside one RUN; a hover elsewhere answers from the newest parse (and asks the distance to
-      // it), a hover on the edited RUN parses this version.
+      // An edit inside one RUN; a hover elsewhere answers from the newest index (and asks the distance to
+      // it), a hover on the edited RUN indexes this version.
       const at = 3 + 3 * v;
       lines[at] = `${lines[at]} x`;
       TextDocument.update(document, [{ text: lines.join('\n') }], v);
       const current = cache.get(document);
-      assert.strictEqual(hoverSnapshot(current, cache.lastParsed(document), at + 10), cache.lastParsed(document), `version ${v}: a hover away from the edit`);
-      void hoverSnapshot(current, cache.lastParsed(document), at).dockerfile;
+      assert.strictEqual(hoverSnapshot(current, cache.lastDerived(document, INDEX_KEY), at + 10), cache.lastDerived(document, INDEX_KEY), `version ${v}: a hover away from the edit`);
+      void documentIndex(hoverSnapshot(current, cache.lastDerived(document, INDEX_KEY), at));
     }
-    assert.strictEqual(cache.parses, 11);
+    assert.strictEqual(cache.lastDerived(document, INDEX_KEY), cache.get(document), 'the newest version is the indexed one');
+    assert.strictEqual(cache.parses, 0, 'nothing parsed the whole file');
     await new Promise((resolve) => setImmediate(resolve));
     collectGarbage();
-    assert.strictEqual(first.deref(), undefined, 'the first parsed version is still reachable from the newest');
+    assert.strictEqual(first.deref(), undefined, 'the first indexed version is still reachable from the newest');
   });
 });
