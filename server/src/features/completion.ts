@@ -62,6 +62,8 @@ function withTopic(item: CompletionItem, topic: string | undefined, language: La
 }
 
 export async function computeCompletion(doc: ParsedDocument, position: Position, service: DockerfileLanguageService, language: Language, settings: ServerSettings): Promise<CompletionItem[]> {
+  // The service below parses the whole file anyway: the index then reads that tree instead of scanning.
+  void doc.dockerfile;
   const index = documentIndex(doc);
   const at = instructionIndexAt(index, position);
   const instruction = at >= 0 ? astInstruction(index, at) : undefined;
