@@ -10,7 +10,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { ParserDirective } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDelta } from './textDelta';
-import { computeLineStarts, hasLoneCarriageReturn, lineAt } from './lineStarts';
+import { computeLineStarts, hasLoneCarriageReturn, lineAt, shiftLineStarts } from './lineStarts';
 
 /** What the rules read of an instruction (a subset of dockerfile-ast's Instruction, same meaning). */
 export interface InstructionLike {
@@ -41,7 +41,7 @@ export interface DockerfileLike {
 const SPACE = 32, TAB = 9, CR = 13, LF = 10, HASH = 35;
 
 class Positions {
-  constructor(readonly text: string, private readonly starts: Int32Array) {}
+  constructor(readonly text: string, readonly starts: Int32Array) {}
   lineStart(line: number): number { return line < this.starts.length ? this.starts[line] : this.text.length; }
   /** As TextDocument.positionAt: an offset inside a line break counts as the end of that line's text. */
   at(offset: number): Position {
@@ -81,7 +81,7 @@ class ScannedComment implements CommentLike {
 }
 
 class ScannedDockerfile implements DockerfileLike {
-  constructor(readonly instructions: ScannedInstruction[], readonly comments: ScannedComment[],
+  constructor(readonly positions: Positions, readonly instructions: ScannedInstruction[], readonly comments: ScannedComment[],
     private readonly directives: ParserDirective[], private readonly escape: string,
     /** Offset where instructions may start (after the directive lines). */
     readonly start: number) {}
@@ -89,6 +89,29 @@ class ScannedDockerfile implements DockerfileLike {
   getComments(): CommentLike[] { return this.comments; }
   getDirectives(): ParserDirective[] { return this.directives; }
   getEscapeCharacter(): string { return this.escape; }
+}
+
+/** The line starts the scan computed for its text (the same as computeLineStarts'), if `tree` is a scan. */
+export function scannedLineStarts(tree: DockerfileLike): Int32Array | undefined {
+  return tree instanceof ScannedDockerfile ? tree.positions.starts : undefined;
+}
+
+/** The line each instruction starts on, in order (for a scan: from offsets, without building ranges). */
+export function instructionStartLines(tree: DockerfileLike): Int32Array {
+  const instructions = tree.getInstructions();
+  const lines = new Int32Array(instructions.length);
+  if (tree instanceof ScannedDockerfile) {
+    const starts = tree.positions.starts;
+    let line = 0;
+    for (let i = 0; i < instructions.length; i++) {
+      const offset = tree.instructions[i].start;
+      while (line + 1 < starts.length && starts[line + 1] <= offset) { line++; }
+      lines[i] = line;
+    }
+  } else {
+    for (let i = 0; i < instructions.length; i++) { lines[i] = instructions[i].getRange().start.line; }
+  }
+  return lines;
 }
 
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'ONBUILD']);
@@ -110,7 +133,8 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
     // The previous text had no lone \r: this one has one only around the replacement.
     if (loneCarriageReturnNear(text, base.delta.start - 1, base.delta.start + base.delta.text.length + 1)) { return undefined; }
   } else if (hasLoneCarriageReturn(text)) { return undefined; }
-  const positions = new Positions(text, computeLineStarts(text));
+  // Line starts: the previous version's, shifted past the edit (the text is read only around it).
+  const positions = new Positions(text, previous && base ? shiftLineStarts(previous.positions.starts, base.delta) : computeLineStarts(text));
   const length = text.length;
 
   // Parser directives sit on the first lines; dockerfile-ast reads them from the leading `#` lines alone.
@@ -310,7 +334,7 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
     if (e instanceof NeedsFullParse) { return undefined; }
     throw e;
   }
-  return new ScannedDockerfile(instructions, comments, directives, escape, start);
+  return new ScannedDockerfile(positions, instructions, comments, directives, escape, start);
 }
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */

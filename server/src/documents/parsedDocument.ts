@@ -1,7 +1,7 @@
 // Parse once per document version: every request on the same version shares one AST.
 import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileLike, ScanBase, scanDockerfile } from './instructionScanner';
+import { DockerfileLike, ScanBase, scanDockerfile, scannedLineStarts } from './instructionScanner';
 import { computeLineStarts, hasLoneCarriageReturn } from './lineStarts';
 import { ChunkedTextDocument, TextSnapshot } from './chunkedTextDocument';
 import { composeAll, TextDelta, textDelta } from './textDelta';
@@ -48,7 +48,8 @@ export class ParsedDocument {
    * instead of the live TextDocument (whose line table a full-text change throws away).
    */
   get lineStarts(): Int32Array {
-    return this.starts ??= computeLineStarts(this.text);
+    // The scan's when this version is scanned (the same numbers; redone only around the edit).
+    return this.starts ??= (this.scan && scannedLineStarts(this.scan)) || computeLineStarts(this.text);
   }
 
   get lineCount(): number { return this.lineStarts.length; }

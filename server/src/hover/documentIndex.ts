@@ -9,7 +9,7 @@
 import type { Instruction, ParserDirective, Property } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/parsedDocument';
-import type { InstructionLike } from '../documents/instructionScanner';
+import { instructionStartLines, InstructionLike } from '../documents/instructionScanner';
 import { parseInstructions } from '../documents/partialParse';
 import { expandVariables, Lookup } from './variableSyntax';
 
@@ -84,7 +84,7 @@ export interface DocumentIndex {
   instructions: InstructionLike[];
   /** dockerfile-ast's object per instruction index, where read so far (all of them when parsed whole). */
   ast: Map<number, Instruction>;
-  startLines: number[];
+  startLines: Int32Array;
   /** Stage index of each instruction; -1 before the first FROM. A FROM belongs to the stage it starts. */
   stageOf: Int32Array;
   stages: Stage[];
@@ -211,7 +211,7 @@ function buildIndex(doc: ParsedDocument): DocumentIndex {
   const instructions = tree.getInstructions();
   const ast = new Map<number, Instruction>();
   if (parsedWhole) { (instructions as Instruction[]).forEach((instruction, i) => ast.set(i, instruction)); }
-  const startLines = instructions.map((i) => i.getRange().start.line);
+  const startLines = instructionStartLines(tree);
   const stageOf = new Int32Array(instructions.length).fill(-1);
   const globalArgs = new Map<string, VarDecl[]>();
   const globalNow = new Map<string, VarDecl>();

@@ -44,7 +44,7 @@ export function prepareHover(doc: ParsedDocument): { line: number; character: nu
   }
   // Where a first hover could go (the caller runs them once: V8 compiles the hover code for real only
   // after it has run, and the learner's first hover would otherwise pay for that, ~6 ms).
-  return index.startLines.slice(0, 8).map((line) => ({ line, character: 0 }));
+  return Array.from(index.startLines.subarray(0, 8), (line) => ({ line, character: 0 }));
 }
 
 function canAnswerFor(base: ParsedDocument, current: ParsedDocument, hoverLine: number): boolean {
