@@ -9,7 +9,7 @@ import { DockerfileLanguageServiceFactory, DockerfileLanguageService, CommandIds
 import { ParsedDocumentCache } from './documents/parsedDocument';
 import { computeHover } from './hover/computeHover';
 import { hoverSnapshot, prepareHover } from './hover/hoverSnapshot';
-import { INDEX_KEY } from './hover/documentIndex';
+import { INDEX_KEY, indexOptions } from './hover/documentIndex';
 import { Language, resolveLanguage } from './i18n/language';
 import { readSettings, ServerSettings, DEFAULT_SETTINGS } from './settings';
 import { computeDiagnostics } from './diagnostics/computeDiagnostics';
@@ -23,8 +23,11 @@ import { formatDocument, formatOnType, formatRange } from './features/formatting
 import { reportServiceLimitations, withParsedTree } from './features/serviceParse';
 import { DiagnosticsScheduler } from './incremental/diagnosticsScheduler';
 
-/** From this many characters (~2,000 lines) an opened document's tree is built before the first hover. */
-const PREPARE_HOVER_FROM = 64 * 1024;
+/**
+ * From this many characters an opened document's hover index is built before the first hover: the size
+ * from which the index reads the scan instead of a whole parse (hover/documentIndex.ts).
+ */
+const PREPARE_HOVER_FROM = indexOptions.wholeTreeBelow;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(CHUNKED_DOCUMENTS);
@@ -77,7 +80,7 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  /** Runs `fn` on the cached parse of an open document; null when the document is unknown. */
+  /** Runs `fn` on an open document (features read its version from the cache); null when the document is unknown. */
   function withDoc<T>(uri: string, fn: (doc: TextDocument) => T): T | null {
     const document = documents.get(uri);
     return document ? fn(document) : null;
@@ -130,8 +133,8 @@ export function startServer(connection: Connection): void {
     },
   });
   // Once per opened large document, after its first diagnostics: its hover index, for the hovers that
-  // follow. A small one is indexed in a few milliseconds by the first hover; preparing it would only compete with the
-  // learner's first edits (111 lines: edit → diagnostics ~1 ms slower over the first 15 edits).
+  // follow. A small one is parsed and indexed in a few milliseconds by the first hover; preparing it would
+  // only compete with the learner's first edits (111 lines: edit → diagnostics ~1 ms slower over 15 edits).
   function prepareHoverOnce(uri: string): void {
     setImmediate(() => {
       const document = documents.get(uri);
