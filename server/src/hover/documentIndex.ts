@@ -82,8 +82,10 @@ export interface DocumentIndex {
   directives: ParserDirective[];
   /** Every instruction's boundaries and keyword (for dockerfile-ast's detail: astInstruction). */
   instructions: InstructionLike[];
-  /** dockerfile-ast's object per instruction index, where read so far (all of them when parsed whole). */
+  /** dockerfile-ast's object per instruction index: all of them when parsed whole, else the last few read. */
   ast: Map<number, Instruction>;
+  /** The instructions in `ast` parsed on their own, oldest first (see KEPT_PARSES). */
+  kept: number[];
   startLines: Int32Array;
   /** Stage index of each instruction; -1 before the first FROM. A FROM belongs to the stage it starts. */
   stageOf: Int32Array;
@@ -146,26 +148,46 @@ export function parseCommandForm(content: string): { argv?: string[]; invalidJso
   return { invalidJson: true };
 }
 
-/** dockerfile-ast's object for instruction `i` of the index (parsed on first read). */
+/**
+ * How many instructions parsed on their own an index keeps. Each holds its parse's text and line table, as
+ * long as the document up to it (~230 KB near the end of a 25,000-line file): kept without a bound, a
+ * learner hovering around a large file would grow the server by that much per instruction hovered.
+ */
+const KEPT_PARSES = 32;
+
+/** dockerfile-ast's object for instruction `i` of the index (parsed on first read; the last few are kept). */
 export function astInstruction(index: DocumentIndex, i: number): Instruction {
-  return astInstructions(index, [i])[0];
+  const known = index.ast.get(i);
+  if (known) { return known; }
+  const instruction = astInstructions(index, [i])[0];
+  index.ast.set(i, instruction);
+  index.kept.push(i);
+  if (index.kept.length > KEPT_PARSES) { index.ast.delete(index.kept.shift()!); }
+  return instruction;
 }
 
-/** dockerfile-ast's objects for the instructions `indices` (ascending), parsing the missing ones together. */
+/**
+ * dockerfile-ast's objects for the instructions `indices` (ascending): those the index has, the others
+ * parsed together (not kept: callers read them once, e.g. to list what a stage declares).
+ */
 export function astInstructions(index: DocumentIndex, indices: readonly number[]): Instruction[] {
-  const missing = indices.filter((i) => !index.ast.has(i));
+  const result = indices.map((i) => index.ast.get(i));
+  const missing: number[] = [];
+  result.forEach((instruction, k) => { if (!instruction) { missing.push(k); } });
   if (missing.length) {
-    const parsed = parseInstructions(index.doc, index.instructions, missing);
+    const parsed = parseInstructions(index.doc, index.instructions, missing.map((k) => indices[k]));
     if (parsed) {
-      missing.forEach((i, k) => index.ast.set(i, parsed[k]));
+      missing.forEach((k, n) => { result[k] = parsed[n]; });
     } else {
       // The parse of those lines alone disagreed with the scan: the whole file's tree (same boundaries).
       const whole = index.doc.dockerfile.getInstructions();
       if (whole.length !== index.instructions.length) { throw new Error('instruction boundaries differ from the scan'); }
       whole.forEach((instruction, i) => index.ast.set(i, instruction));
+      index.kept.length = 0;
+      return indices.map((i) => whole[i]);
     }
   }
-  return indices.map((i) => index.ast.get(i)!);
+  return result as Instruction[];
 }
 
 /** The instructions of `from`..`to` (inclusive) whose keyword is one of `keywords`, in dockerfile-ast's objects. */
@@ -223,7 +245,7 @@ function buildIndex(doc: ParsedDocument): DocumentIndex {
     return decl.value ?? undefined;
   };
 
-  const index: DocumentIndex = { doc, escapeChar, directives: tree.getDirectives(), instructions, ast, startLines, stageOf, stages, globalArgs, stageByName };
+  const index: DocumentIndex = { doc, escapeChar, directives: tree.getDirectives(), instructions, ast, kept: [], startLines, stageOf, stages, globalArgs, stageByName };
   let firstFrom = instructions.findIndex((i) => i.getKeyword() === 'FROM');
   if (firstFrom < 0) { firstFrom = instructions.length; }
   const globalArgAst = astOfKinds(index, 0, firstFrom - 1, GLOBAL_KINDS);

@@ -70,6 +70,22 @@ describe('hover reads the fast scan and parses only the instructions it looks at
     assert.ok(answered > 1000, `${answered} hovers compared`);
   });
 
+  it('keeps only the last few instructions parsed on their own (each holds a line table as long as the file up to it)', () => {
+    const lines = ['FROM alpine:3.20', 'ENV A=1'];
+    for (let i = 0; i < 400; i++) { lines.push(`RUN echo ${i} $A`, `COPY f${i} /f${i}`); }
+    const text = lines.join('\n');
+    const doc = new ParsedDocument(TextDocument.create('file:///w/Dockerfile', 'dockerfile', 1, text));
+    const reference = wholeTree(text);
+    const index = documentIndex(doc);
+    for (let line = 2; line < lines.length; line += 3) {
+      assert.deepStrictEqual(computeHover(doc, { line, character: 1 }, 'en'), computeHover(reference, { line, character: 1 }, 'en'), `line ${line}`);
+    }
+    assert.ok(index.ast.size <= 32, `${index.ast.size} kept`);
+    // Asked again, an instruction no longer kept is parsed again, with the same answer.
+    assert.deepStrictEqual(computeHover(doc, { line: 2, character: 1 }, 'en'), computeHover(reference, { line: 2, character: 1 }, 'en'));
+    assert.strictEqual(doc.isParsed, false, 'nothing parsed the whole file');
+  });
+
   it('answers exactly as from the whole tree after every random edit, each version scanning only the edit', function () {
     this.timeout(120_000);
     const corpus = dockerfileCorpus(ROOT, ['test/fixtures']);
