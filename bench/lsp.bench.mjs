@@ -111,16 +111,18 @@ export async function measure(command, text) {
   // First a few hovers on a document nobody opened (both servers answer null at once): they warm this
   // client's own request path, whose first run cost ~3 ms here, which is not the server's time.
   for (let i = 0; i < 5; i++) { await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///bench/not-open/Dockerfile' }, position: { line: 0, character: 0 } }); }
-  const hoverMs = [];
-  for (let i = 0; i < HOVERS; i++) {
-    const line = 11 + ((i * 37) % Math.max(1, lines.length - 12));
+  /** An edit, then at once a hover at `line`: the hover's latency (waits for that edit's diagnostics after). */
+  const hoverAfterEdit = async (line) => {
     const done = s.diagnostics(uri, version + 1);
     typeOrDelete();
     const h0 = performance.now();
     await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 1 } });
-    hoverMs.push(performance.now() - h0);
+    const ms = performance.now() - h0;
     await done;
-  }
+    return ms;
+  };
+  const hoverMs = [];
+  for (let i = 0; i < HOVERS; i++) { hoverMs.push(await hoverAfterEdit(11 + ((i * 37) % Math.max(1, lines.length - 12)))); }
   const c0 = performance.now();
   await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } });
   const completionMs = performance.now() - c0;
@@ -139,14 +141,7 @@ export async function measure(command, text) {
   let keywordLine = mid;
   while (keywordLine > 0 && /^\s/.test(lines[keywordLine])) { keywordLine--; }
   const atEditMs = [];
-  for (let i = 0; i < AT_EDIT; i++) {
-    const done = s.diagnostics(uri, version + 1);
-    typeOrDelete();
-    const h0 = performance.now();
-    await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: keywordLine, character: 1 } });
-    atEditMs.push(performance.now() - h0);
-    await done;
-  }
+  for (let i = 0; i < AT_EDIT; i++) { atEditMs.push(await hoverAfterEdit(keywordLine)); }
   await s.stop();
   return {
     firstMs, editMs: pct(editTimes, 50), hoverP50: pct(hoverMs, 50), hoverP95: pct(hoverMs, 95), atEditP50: pct(atEditMs, 50), atEditP95: pct(atEditMs, 95),

@@ -86,9 +86,7 @@ export class ParsedDocument {
 
   /** The dockerfile-ast tree, parsed on first use and kept for this version. */
   get dockerfile(): Dockerfile {
-    if (!this.ast) {
-      this.ast = DockerfileParser.parse(this.text);
-    }
+    this.ast ??= DockerfileParser.parse(this.text);
     return this.ast;
   }
 
@@ -224,17 +222,17 @@ interface CacheHooks {
 }
 
 class CachedParsedDocument extends ParsedDocument {
-  private counted = false;
-  private scanNoted = false;
   constructor(document: TextDocument, private readonly hooks: CacheHooks) { super(document); }
   override get dockerfile(): Dockerfile {
+    const first = !this.isParsed;
     const tree = super.dockerfile;
-    if (!this.counted) { this.counted = true; this.hooks.parsed(this); }
+    if (first) { this.hooks.parsed(this); }
     return tree;
   }
   override get rulesTree(): DockerfileLike {
+    const first = !this.isScanned;
     const tree = super.rulesTree;
-    if (!this.scanNoted) { this.scanNoted = true; this.hooks.scanned(this); }
+    if (first) { this.hooks.scanned(this); }
     return tree;
   }
   protected override onDerived(key: string): void { this.hooks.derived(this, key); }

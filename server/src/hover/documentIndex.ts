@@ -246,9 +246,9 @@ function buildIndex(doc: ParsedDocument): DocumentIndex {
   };
 
   const index: DocumentIndex = { doc, escapeChar, directives: tree.getDirectives(), instructions, ast, kept: [], startLines, stageOf, stages, globalArgs, stageByName };
-  let firstFrom = instructions.findIndex((i) => i.getKeyword() === 'FROM');
-  if (firstFrom < 0) { firstFrom = instructions.length; }
-  const globalArgAst = astOfKinds(index, 0, firstFrom - 1, GLOBAL_KINDS);
+  let firstStage = instructions.findIndex((i) => i.getKeyword() === 'FROM');
+  if (firstStage < 0) { firstStage = instructions.length; }
+  const globalArgAst = astOfKinds(index, 0, firstStage - 1, GLOBAL_KINDS);
 
   for (let i = 0; i < instructions.length; i++) {
     const instruction = instructions[i];

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
 import { computeHover } from '../../../../server/src/hover/computeHover';
-import { documentIndex, indexOptions } from '../../../../server/src/hover/documentIndex';
+import { documentIndex } from '../../../../server/src/hover/documentIndex';
+import { indexEveryDocumentThroughTheScan } from '../../../support/hoverIndex';
 import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { alongRandomEdits } from '../../../support/randomEdits';
@@ -39,10 +40,7 @@ function sameHovers(doc: ParsedDocument, text: string, what: string, lines?: num
 }
 
 describe('hover reads the fast scan and parses only the instructions it looks at', () => {
-  // Small documents are parsed whole (see indexOptions): here every document goes through the scan.
-  let saved = 0;
-  before(() => { saved = indexOptions.wholeTreeBelow; indexOptions.wholeTreeBelow = 0; });
-  after(() => { indexOptions.wholeTreeBelow = saved; });
+  indexEveryDocumentThroughTheScan();
 
   it('answers exactly as from the whole tree on every fixture (LF and CRLF), without parsing the whole file', function () {
     this.timeout(120_000);

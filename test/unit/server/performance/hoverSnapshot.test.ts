@@ -7,7 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument, ParsedDocumentCache } from '../../../../server/src/documents/parsedDocument';
 import { computeHover } from '../../../../server/src/hover/computeHover';
 import { hoverSnapshot } from '../../../../server/src/hover/hoverSnapshot';
-import { documentIndex, INDEX_KEY, indexOptions } from '../../../../server/src/hover/documentIndex';
+import { documentIndex, INDEX_KEY } from '../../../../server/src/hover/documentIndex';
+import { indexEveryDocumentThroughTheScan } from '../../../support/hoverIndex';
 import { rng } from '../../../fuzz/dockerfileGenerator';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { collectGarbage } from '../../../support/gc';
@@ -29,10 +30,7 @@ function hoverValue(doc: ParsedDocument, line: number, character: number): strin
 }
 
 describe('hover answers from the previous index only when the edit cannot change it', () => {
-  // Small documents are parsed whole (see indexOptions): here every document goes through the scan.
-  let saved = 0;
-  before(() => { saved = indexOptions.wholeTreeBelow; indexOptions.wholeTreeBelow = 0; });
-  after(() => { indexOptions.wholeTreeBelow = saved; });
+  indexEveryDocumentThroughTheScan();
 
   it('gives exactly the fresh index\'s answer whenever it reuses the previous one (fixtures × one-line edits)', function () {
     this.timeout(120_000);
