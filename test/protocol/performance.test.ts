@@ -71,7 +71,9 @@ describe('performance and scheduling over stdio', function () {
       server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then(() => order.push('symbols')),
       server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 1 } }).then(() => order.push('hover')),
     ]);
-    assert.strictEqual(order[0], 'hover', `answered in this order: ${order.join(', ')}`);
+    // Semantic tokens take the most slices; symbols, on a fast machine, may end within the two slices they
+    // run before the hover's turn comes (the event loop takes each request and each slice in order).
+    assert.ok(order.indexOf('hover') < order.indexOf('semantic tokens'), `answered in this order: ${order.join(', ')}`);
     // A request the client cancels (VS Code does when the document changes again) stops between two slices.
     server.edit(uri, { start: { line: mid, character: 0 }, end: { line: mid, character: 1 } }, '', 3);
     const source = new CancellationTokenSource();
@@ -139,7 +141,7 @@ describe('performance and scheduling over stdio', function () {
     assert.strictEqual(server.process.exitCode, null, 'the server is still running');
   });
 
-  it('started with the launch options, the main thread has a capped young generation and the worker its own 16 MB', async () => {
+  it('started with the launch options, the main thread has a capped young generation and the worker its own 8 MB', async () => {
     // --max-semi-space-size=1 (launch.json) would cap every isolate of the process; the scheduler clears it
     // before it creates the worker. The worker's trace line tells the size of its new space.
     const launch = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
@@ -162,7 +164,37 @@ describe('performance and scheduling over stdio', function () {
     assert.ok(sizes.length >= 2, `trace lines of the validations (edits in flight may collapse into one):\n${server.stderr().slice(0, 2000)}`);
     // A capped isolate's new space is at most 2 × 1 MB; the worker's grows past that while it validates.
     assert.ok(Math.max(...sizes) > 2, `the worker's new space grew past the main thread's cap: ${sizes.join(', ')} MB`);
-    assert.ok(Math.max(...sizes) <= 2 * 16, `and stays within its own limit: ${sizes.join(', ')} MB`);
+    assert.ok(Math.max(...sizes) <= 2 * 8, `and stays within its own limit: ${sizes.join(', ')} MB`);
+  });
+
+  it('while typing in a large file, the worker collects its old generation when idle, and the diagnostics stay right', async () => {
+    // Each keystroke leaves structures as large as the file in the worker's old generation; without the idle
+    // collection they pile up until V8 collects on its own (incremental/idleCollection.ts).
+    const launch = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
+    server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_TRACE=1', process.execPath, ...launch.execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+    const uri = 'file:///perf/idle/Dockerfile';
+    const text = generate(12511);
+    const lines = text.split('\n');
+    let published = server.diagnostics(uri);
+    server.open(uri, text, 1);
+    const opened = await published;
+    const mid = Math.floor(lines.length / 2);
+    const end = lines[mid].length;
+    let last = opened;
+    for (let version = 2; version <= 31; version++) {
+      const typed = version % 2 === 0;
+      const range = typed ? { start: { line: mid, character: end }, end: { line: mid, character: end } } : { start: { line: mid, character: end }, end: { line: mid, character: end + 1 } };
+      published = server.diagnostics(uri, (p) => p.version === version);
+      server.edit(uri, range, typed ? ' ' : '', version);
+      last = await published;
+    }
+    for (let i = 0; i < 500 && !/ v31: /.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
+    const collections = [...server.stderr().matchAll(/idle collection \d+: [\d.]+ ms, ([\d.]+) → ([\d.]+) MB/g)].map((m) => ({ before: Number(m[1]), after: Number(m[2]) }));
+    assert.ok(collections.length >= 1, `30 keystrokes on 12,511 lines grow the old generation by 8 MB at least once:\n${server.stderr().slice(-3000)}`);
+    for (const c of collections) { assert.ok(c.after < c.before - 4, `each collection frees what the keystrokes left: ${JSON.stringify(collections)}`); }
+    // Version 31 has the deleted character back out: its diagnostics are the opened text's.
+    const key = (p: PublishDiagnosticsParams): string => p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort().join('\n');
+    assert.strictEqual(key(last), key(opened));
   });
 
   it('indexes an opened file once its first diagnostics are out, parsing nothing whole, so the first hover (after an edit elsewhere) indexes nothing more', async () => {

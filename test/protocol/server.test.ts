@@ -50,6 +50,15 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
     assert.ok(published.diagnostics.some((d) => d.range.start.line === 1), 'ENV without arguments is reported on line 2');
   });
 
+  it('exits when its input ends, as a server started with --stdio does', async () => {
+    server = await startStdioServer();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+    server.process.stdin!.end();
+    const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000))]);
+    // No shutdown request came first: the exit code says the client went away (1), as vscode-languageserver does.
+    assert.strictEqual(code, 1);
+  });
+
   it('answers from the new text after an edit (the document is updated in place; the parse must not be)', async () => {
     server = await startStdioServer({ locale: 'en' });
     const uri = 'file:///w/edited.Dockerfile';

@@ -47,11 +47,13 @@ export interface SchedulerHooks {
 }
 
 /**
- * The worker's young generation. Each keystroke on a 25k-line file makes a few MB of short-lived objects
- * there; 16 MB collects them as fast as 48 did (measured per edit, see README) and
- * holds 16 MB less. The server's main thread runs with a much smaller one (server/src/launch.json).
+ * The worker's young generation. Each keystroke on a 25k-line file makes ~15 MB of short-lived objects
+ * there. 8 MB: with the worker's idle collection of its old generation (incremental/idleCollection.ts),
+ * 25,011 lines, side by side: peak RSS 133–138 MB against 174–183 with 16 MB and no idle collection
+ * (151–154 with 8 MB and none), edit → diagnostics 77–85 ms against 39–57 (see README). The server's main
+ * thread runs with a much smaller one (server/src/launch.json).
  */
-const YOUNG_MB = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 16);
+const YOUNG_MB = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 8);
 /** Enough for a 25,000-line file with room to spare; doubled on demand up to MAX_OLD_MB. */
 const DEFAULT_OLD_MB = 128;
 const MAX_OLD_MB = 4096;

@@ -9,6 +9,7 @@ import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { ParsedDocument } from '../documents/parsedDocument';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
+import { IdleCollection, workerCollectionHooks } from './idleCollection';
 import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta, composeAll } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
@@ -38,6 +39,12 @@ interface DocumentState {
   modelHolder: { model?: DockerfileModel };
 }
 const documents = new Map<string, DocumentState>();
+/**
+ * A full collection while idle once the old generation has grown by this many MB since the last one
+ * (incremental/idleCollection.ts); DOCKER_LEARNING_WORKER_IDLE_GC_MB=0 leaves it to V8 (for comparing).
+ */
+const idleCollection = new IdleCollection(Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_MB ?? 8),
+  workerCollectionHooks(TRACE ? (m) => process.stderr.write(`[validation] ${m}\n`) : undefined));
 
 parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   if ('close' in message) { documents.delete(message.close); return; }
@@ -73,6 +80,7 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   }
   const answer: WorkerMessage = { uri: message.uri, version: message.version, diagnostics, logs };
   parentPort!.postMessage(answer);
+  idleCollection.afterJob();
 });
 
 // Loaded: the scheduler may now send it documents of any size.

@@ -1,0 +1,60 @@
+// When the validation worker collects garbage on its own: once its old generation has grown by the given
+// amount since the last collection (its own or V8's), once the jobs already waiting have run.
+import * as assert from 'node:assert';
+import { IdleCollection } from '../../../../server/src/incremental/idleCollection';
+
+const MB = 2 ** 20;
+
+function rig(growthMb: number) {
+  const state = { used: 40 * MB, liveAfterCollection: 35 * MB, collections: 0, queued: [] as (() => void)[] };
+  const idle = new IdleCollection(growthMb, {
+    used: () => state.used,
+    collect: () => { state.collections++; state.used = state.liveAfterCollection; },
+    later: (fn) => { state.queued.push(fn); },
+  });
+  const runQueued = (): void => { state.queued.splice(0).forEach((fn) => fn()); };
+  return { state, idle, runQueued };
+}
+
+describe('idle collection in the validation worker', () => {
+  it('collects once the old generation has grown by the threshold since the lowest use seen, after the waiting jobs', () => {
+    const { state, idle, runQueued } = rig(8);
+    idle.afterJob(); // 40 MB: the first mark
+    state.used = 47 * MB;
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 0, 'grown by 7 MB: nothing yet');
+    state.used = 48 * MB;
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 1, 'grown by 8 MB: a collection is scheduled');
+    assert.strictEqual(state.collections, 0, 'not run inside the job');
+    runQueued();
+    assert.strictEqual(state.collections, 1);
+    assert.strictEqual(idle.collections, 1);
+    // The new mark is what was live after it (35 MB): 42 MB is not enough again, 43 is.
+    state.used = 42 * MB;
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 0);
+    state.used = 43 * MB;
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 1);
+  });
+
+  it('follows V8\'s own collections (a lower use lowers the mark) and schedules one collection at a time', () => {
+    const { state, idle, runQueued } = rig(8);
+    idle.afterJob(); // 40
+    state.used = 30 * MB; // V8 collected by itself
+    idle.afterJob();
+    state.used = 38 * MB;
+    idle.afterJob();
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 1, 'grown by 8 MB from 30: one collection, asked for twice');
+    runQueued();
+    assert.strictEqual(state.collections, 1);
+  });
+
+  it('never collects with a threshold of 0 (DOCKER_LEARNING_WORKER_IDLE_GC_MB=0)', () => {
+    const { state, idle } = rig(0);
+    for (const mb of [40, 100, 400]) { state.used = mb * MB; idle.afterJob(); }
+    assert.strictEqual(state.queued.length, 0);
+  });
+});
