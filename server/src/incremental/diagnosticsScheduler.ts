@@ -49,9 +49,9 @@ export interface SchedulerHooks {
 /**
  * The worker's young generation. Each keystroke on a 25k-line file makes ~15 MB of short-lived objects
  * there. 8 MB: with the worker's idle collection of its old generation (incremental/idleCollection.ts),
- * 25,011 lines, side by side: peak RSS 133–138 MB against 174–183 with 16 MB and no idle collection
- * (151–154 with 8 MB and none), edit → diagnostics 77–85 ms against 39–57 (see README). The server's main
- * thread runs with a much smaller one (server/src/launch.json).
+ * 25,011 lines, interleaved runs: peak RSS 129–138 MB against 174–183 with 16 MB and no idle collection
+ * (150–154 with 8 MB and none), edit → diagnostics 76–126 ms (median ~82) against 39–57 (see README). The
+ * server's main thread runs with a much smaller one (server/src/launch.json).
  */
 const YOUNG_MB = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 8);
 /** Enough for a 25,000-line file with room to spare; doubled on demand up to MAX_OLD_MB. */
