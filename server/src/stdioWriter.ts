@@ -18,11 +18,13 @@ export class StdioMessageWriter extends AbstractMessageWriter implements Message
   write(message: Message): Promise<void> {
     let bytes: Buffer;
     try {
-      const body = Buffer.from(JSON.stringify(message), 'utf8');
-      const header = `Content-Length: ${body.byteLength}\r\n\r\n`;
-      bytes = Buffer.allocUnsafe(header.length + body.byteLength);
+      // Encoded once, straight into the buffer that is written (a semantic-tokens answer can be megabytes).
+      const json = JSON.stringify(message);
+      const length = Buffer.byteLength(json, 'utf8');
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      bytes = Buffer.allocUnsafe(header.length + length);
       bytes.write(header, 0, 'ascii');
-      body.copy(bytes, header.length);
+      bytes.write(json, header.length, 'utf8');
     } catch (error) {
       this.fireError(error as Error, message, ++this.errorCount);
       return Promise.reject(error);

@@ -45,6 +45,16 @@ async function editToDiagnostics(command: string[] | undefined, text: string): P
   } finally { await server.close(); }
 }
 
+/** The node options the VS Code client starts the server with (server/src/launch.json). */
+function launchOptions(): { execArgv: string[] } {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
+}
+
+/** The server started as the client starts it, with a line per validation on stderr (DOCKER_LEARNING_TRACE=1). */
+function startTracedWithLaunchOptions(): Promise<StdioServer> {
+  return startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_TRACE=1', process.execPath, ...launchOptions().execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+}
+
 describe('performance and scheduling over stdio', function () {
   this.timeout(600_000);
   let server: StdioServer;
@@ -144,9 +154,9 @@ describe('performance and scheduling over stdio', function () {
   it('started with the launch options, the main thread has a capped young generation and the worker its own 8 MB', async () => {
     // --max-semi-space-size=1 (launch.json) would cap every isolate of the process; the scheduler clears it
     // before it creates the worker. The worker's trace line tells the size of its new space.
-    const launch = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
+    const launch = launchOptions();
     assert.ok(launch.execArgv.includes('--max-semi-space-size=1'), `launch.json: ${launch.execArgv.join(' ')}`);
-    server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_TRACE=1', process.execPath, ...launch.execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+    server = await startTracedWithLaunchOptions();
     const uri = 'file:///perf/young/Dockerfile';
     const lines = generate(5011).split('\n');
     let published = server.diagnostics(uri);
@@ -170,8 +180,7 @@ describe('performance and scheduling over stdio', function () {
   it('while typing in a large file, the worker collects its old generation when idle, and the diagnostics stay right', async () => {
     // Each keystroke leaves structures as large as the file in the worker's old generation; without the idle
     // collection they pile up until V8 collects on its own (incremental/idleCollection.ts).
-    const launch = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
-    server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', 'DOCKER_LEARNING_TRACE=1', process.execPath, ...launch.execArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+    server = await startTracedWithLaunchOptions();
     const uri = 'file:///perf/idle/Dockerfile';
     const text = generate(12511);
     const lines = text.split('\n');
