@@ -4,6 +4,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { CancellationToken, CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT, startStdioServer, StdioServer } from '../support/lspClient';
@@ -204,6 +205,43 @@ describe('performance and scheduling over stdio', function () {
     // Version 31 has the deleted character back out: its diagnostics are the opened text's.
     const key = (p: PublishDiagnosticsParams): string => p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort().join('\n');
     assert.strictEqual(key(last), key(opened));
+  });
+
+  it('the worker\'s idle collections no longer throw away its optimized code: far fewer compilations while typing (incremental/keptShapes.ts)', async () => {
+    // V8 says what it compiles with --trace-opt; --redirect-code-traces-to keeps that out of the protocol stream.
+    const compilationsWhileTyping = async (keep: boolean): Promise<number> => {
+      const trace = path.join(os.tmpdir(), `docker-learning-trace-opt-${process.pid}-${keep ? 'kept' : 'not-kept'}.txt`);
+      fs.rmSync(trace, { force: true });
+      server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', `DOCKER_LEARNING_KEEP_SHAPES=${keep ? '1' : '0'}`, process.execPath, ...launchOptions().execArgv,
+        '--trace-opt', '--redirect-code-traces', `--redirect-code-traces-to=${trace}`, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
+      const uri = 'file:///perf/kept/Dockerfile';
+      const text = generate(12511);
+      const lines = text.split('\n');
+      let published = server.diagnostics(uri);
+      server.open(uri, text, 1);
+      await published;
+      const mid = Math.floor(lines.length / 2);
+      const end = lines[mid].length;
+      const count = (): number => (fs.existsSync(trace) ? (fs.readFileSync(trace, 'utf8').match(/\[completed compiling /g) ?? []).length : 0);
+      let warm = 0;
+      for (let version = 2; version <= 81; version++) {
+        if (version === 22) { warm = count(); } // the first 20 keystrokes compile what typing needs
+        const typed = version % 2 === 0;
+        const range = typed ? { start: { line: mid, character: end }, end: { line: mid, character: end } } : { start: { line: mid, character: end }, end: { line: mid, character: end + 1 } };
+        published = server.diagnostics(uri, (p) => p.version === version);
+        server.edit(uri, range, typed ? ' ' : '', version);
+        await published;
+      }
+      const typing = count() - warm;
+      await server.close();
+      fs.rmSync(trace, { force: true });
+      return typing;
+    };
+    const notKept = await compilationsWhileTyping(false);
+    const kept = await compilationsWhileTyping(true);
+    console.log(`      TurboFan compilations during 60 keystrokes, 12,511 lines: ${notKept} with nothing kept, ${kept} kept`);
+    assert.ok(notKept >= 40, `60 keystrokes on 12,511 lines with idle collections recompile code when nothing is kept: ${notKept}`);
+    assert.ok(kept <= notKept * 0.6, `with the newest objects kept, at most 60 % of those compilations: ${kept} vs ${notKept}`);
   });
 
   it('indexes an opened file once its first diagnostics are out, parsing nothing whole, so the first hover (after an edit elsewhere) indexes nothing more', async () => {

@@ -11,6 +11,7 @@ import type { ParserDirective } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDelta } from './textDelta';
 import { computeLineStarts, hasLoneCarriageReturn, lineAt, shiftLineStarts } from './lineStarts';
+import { keepNewest } from '../incremental/keptShapes';
 
 /** What the rules read of an instruction (a subset of dockerfile-ast's Instruction, same meaning). */
 export interface InstructionLike {
@@ -288,10 +289,15 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
   // is the same, and so is the scanner's state (top level), so it would find the same items.
   let resumeAt = start;
   let resync: ((i: number) => boolean) | undefined;
+  // What resync reads of the previous scan: emptied at the end, resync outlives the scan (see below).
+  let old: readonly ScannedInstruction[] = [];
+  let previousComments: readonly ScannedComment[] = [];
+  let topComments: readonly ScannedComment[] = [];
   if (previous && base && previous.start === start && previous.getEscapeCharacter() === escape && sameDirectives(previous.getDirectives(), directives)) {
     const { delta } = base;
     const shift = delta.text.length - (delta.end - delta.start);
-    const old = previous.instructions;
+    const deltaEnd = delta.end;
+    old = previous.instructions;
     let k = 0;
     // Taken as they are, but moved onto this version's text (identical up to the edit, and so are the
     // line starts): an item keeping the text it was scanned from would keep every version a learner
@@ -304,10 +310,11 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
     }
     for (const c of previous.comments) { if (c.start < resume) { comments.push(c.moveTo(positions)); } else { break; } }
     if (resume >= 0) { resumeAt = resume; }
-    const topComments = previous.comments.filter((c) => !c.nested);
+    previousComments = previous.comments;
+    topComments = previousComments.filter((c) => !c.nested);
     resync = (i: number): boolean => {
       const at = i - shift;
-      if (at < delta.end) { return false; }
+      if (at < deltaEnd) { return false; }
       const n = firstAtOrAfter(old, at);
       const m = firstAtOrAfter(topComments, at);
       if (old[n]?.start !== at && topComments[m]?.start !== at) { return false; }
@@ -315,8 +322,8 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
         const o = old[x];
         instructions.push(new ScannedInstruction(positions, o.start + shift, o.wordEnd + shift, o.end + shift, o.getInstruction()));
       }
-      for (let x = firstAtOrAfter(previous.comments, at); x < previous.comments.length; x++) {
-        const o = previous.comments[x];
+      for (let x = firstAtOrAfter(previousComments, at); x < previousComments.length; x++) {
+        const o = previousComments[x];
         comments.push(new ScannedComment(positions, o.start + shift, o.end + shift, o.nested));
       }
       return true;
@@ -334,6 +341,9 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
     if (e instanceof NeedsFullParse) { return undefined; }
     throw e;
   }
+  // Kept until the next scan so that V8 keeps their optimized code; the previous version's scan is not kept.
+  old = []; previousComments = []; topComments = [];
+  keepNewest('instruction scan', [comment, argumentsEnd, instruction, resync]);
   return new ScannedDockerfile(positions, instructions, comments, directives, escape, start);
 }
 

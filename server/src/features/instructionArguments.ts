@@ -28,6 +28,7 @@
 import { Argument, Instruction } from 'dockerfile-ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
+import { keepNewest } from '../incremental/keptShapes';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -221,7 +222,7 @@ export function rawArguments(instruction: Instruction): Argument[] {
   const to = document.offsetAt(range.end);
   if (from >= to) { return []; }
   const escape = escapeChar ? escapeChar.charCodeAt(0) : NONE;
-  return new ArgumentScanner(document, document.getText(), from, to, escape).scan();
+  return keepNewest('argument scanner', new ArgumentScanner(document, document.getText(), from, to, escape)).scan();
 }
 
 type RawArguments = (this: Instruction) => Argument[];

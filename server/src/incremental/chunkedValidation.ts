@@ -16,6 +16,7 @@ import { ValidationCode } from 'dockerfile-utils';
 import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
 import type { DockerfileLike } from '../documents/instructionScanner';
 import { hasLoneCarriageReturn } from '../documents/lineStarts';
+import { keepNewest } from './keptShapes';
 
 /** Problems of the leading directives: chunk 0 holds the directives where they are and reports them. */
 const DIRECTIVE_CODES = new Set<number>([ValidationCode.CASING_DIRECTIVE, ValidationCode.DUPLICATED_ESCAPE_DIRECTIVE, ValidationCode.INVALID_ESCAPE_DIRECTIVE]);
@@ -181,7 +182,9 @@ export class ChunkedSyntaxValidator {
       }
     }
     this.failures = [];
-    const { lines, prologueEnd, segments } = s;
+    const { prologueEnd } = s;
+    // Let, not const: emptied once the pass is done, so the closures kept below keep nothing big alive.
+    let { lines, segments } = s;
     const chunkSize = typeof this.options.chunkLines === 'number' ? this.options.chunkLines : this.options.chunkLines(lines.length);
     const prologue = lines.slice(0, prologueEnd).join('\n');
     const next = new Map<string, Map<string, Diagnostic[]>>();
@@ -189,7 +192,7 @@ export class ChunkedSyntaxValidator {
     const out: Diagnostic[] = [];
     this.lastValidated = 0; this.lastChunks = 0;
 
-    const globals = new Map<string, Segment>();
+    let globals = new Map<string, Segment>();
     let stageFrom: Segment | undefined;
     let stage = new Map<string, Decl>();
     let k = 0;
@@ -270,6 +273,9 @@ export class ChunkedSyntaxValidator {
     flush(segments.length, lines.length);
     this.cache = next;
     this.names = nextNames;
+    // The closures stay alive until the next pass (incremental/keptShapes.ts), what they refer to does not.
+    lines = []; segments = []; globals = new Map(); stage = new Map(); stageFrom = undefined;
+    keepNewest('chunk pass', [flush, record]);
     return out;
   }
 }

@@ -10,6 +10,7 @@ import { ParsedDocument } from '../documents/parsedDocument';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
 import { IdleCollection, workerCollectionHooks } from './idleCollection';
+import { keepValidationShapes } from './keptShapes';
 import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta, composeAll } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
@@ -24,6 +25,7 @@ if (process.platform === 'linux' && NICE > 0) {
   try { os.setPriority(NICE); } catch { /* not permitted: validate at the normal priority */ }
 }
 
+keepValidationShapes();
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 /** DOCKER_LEARNING_TRACE=1: one line per validation on stderr (time, reuse), for profiling. */
 const TRACE = process.env.DOCKER_LEARNING_TRACE === '1';

@@ -1,0 +1,66 @@
+// Objects kept alive between validations so that V8 keeps the code it optimized for them.
+//
+// Every keystroke on a big file runs the same code over freshly made objects: an argument scanner per
+// instruction, a text document, parser, validator and tree per revalidated chunk, the scan's and the
+// chunk pass's closures. V8 optimizes that code for the object layouts (maps) and closures it sees and
+// holds those weakly: a full collection that finds none of them alive drops the optimized code ("weak
+// objects" in --trace-deopt) and the next validation runs unoptimized until V8 compiles it again. The
+// worker's idle collection (idleCollection.ts) runs just when a validation has ended and nothing of it is
+// alive, so each one threw away ~25 optimized functions, and V8 compiles on its helper threads, which run
+// at the main thread's priority and took the CPU from its hovers. Measured, 25,011 lines, the editing and
+// hovering loop of bench/lsp.bench.mjs (~330 edits), --trace-opt: 2,400 TurboFan compilations (~12 s of
+// compiler time) where ~330 are needed without idle collections; with these kept, ~890, and the server's
+// CPU time for the whole loop 15.6–17.1 s instead of 22.1–23.5 (3 interleaved runs each). Still
+// recompiled after each collection: the chunk pass and the scan (V8 does not say which object it lost).
+// Keeping the newest object of each kind costs little memory: what the kept closures refer to is emptied
+// when their pass ends.
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
+import { Validator } from 'dockerfile-utils/lib/dockerValidator';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const kept = new Map<string, unknown>();
+/** DOCKER_LEARNING_KEEP_SHAPES=0 keeps nothing (for comparing). */
+const ENABLED = process.env.DOCKER_LEARNING_KEEP_SHAPES !== '0';
+
+/** Keeps `value` alive as the newest of its kind (the one before it may now be collected); returns it. */
+export function keepNewest<T>(kind: string, value: T): T {
+  if (ENABLED) { kept.set(kind, value); }
+  return value;
+}
+
+/** What is kept now (tests read it). */
+export function keptKinds(): string[] {
+  return [...kept.keys()];
+}
+
+let installed = false;
+/**
+ * From now on the newest text document, dockerfile-ast parser, tree with an instruction, and
+ * dockerfile-utils validator are kept (dockerfile-utils makes all four for each chunk it validates).
+ * For the validation worker; idempotent.
+ */
+export function keepValidationShapes(): void {
+  if (installed || !ENABLED) { return; }
+  installed = true;
+  const parser = DockerfileParser as { parse: (content: string) => Dockerfile };
+  const parse = parser.parse;
+  parser.parse = (content: string): Dockerfile => {
+    const dockerfile = parse(content);
+    return dockerfile.getInstructions().length > 0 ? keepNewest('dockerfile-ast tree', dockerfile) : dockerfile;
+  };
+  const documents = TextDocument as { create: typeof TextDocument.create };
+  const create = documents.create;
+  documents.create = (...args: Parameters<typeof TextDocument.create>): TextDocument => keepNewest('text document', create(...args));
+  keepReceivers(Parser.prototype as unknown as Record<string, unknown>, 'parse', 'dockerfile-ast parser');
+  keepReceivers(Validator.prototype as unknown as Record<string, unknown>, 'validate', 'dockerfile-utils validator');
+}
+
+/** Wraps `prototype[method]` so that the newest object it was called on is kept. */
+function keepReceivers(prototype: Record<string, unknown>, method: string, kind: string): void {
+  const original = prototype[method] as (this: unknown, ...args: unknown[]) => unknown;
+  prototype[method] = function (this: unknown, ...args: unknown[]): unknown {
+    keepNewest(kind, this);
+    return original.apply(this, args);
+  };
+}
