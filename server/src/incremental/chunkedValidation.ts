@@ -257,7 +257,8 @@ export class ChunkedSyntaxValidator {
       if (!seg.declares) { return; }
       for (const name of seg.declares) {
         if (!stageFrom) { if (seg.keyword === 'ARG') { globals.set(name, seg); } continue; }
-        const d = stage.get(name) ?? {};
+        // Both fields from the start: one object layout, made from this literal (see keptShapes.ts).
+        const d: Decl = stage.get(name) ?? { env: undefined, arg: undefined };
         if (seg.keyword === 'ENV') { d.env = seg; } else { d.arg = seg; }
         stage.set(name, d);
       }

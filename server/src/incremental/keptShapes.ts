@@ -1,19 +1,22 @@
 // Objects kept alive between validations so that V8 keeps the code it optimized for them.
 //
-// Every keystroke on a big file runs the same code over freshly made objects: an argument scanner per
-// instruction, a text document, parser, validator and tree per revalidated chunk, the scan's and the
-// chunk pass's closures. V8 optimizes that code for the object layouts (maps) and closures it sees and
-// holds those weakly: a full collection that finds none of them alive drops the optimized code ("weak
-// objects" in --trace-deopt) and the next validation runs unoptimized until V8 compiles it again. The
+// Every keystroke on a big file runs the same code over freshly made objects: the job message (made by
+// deserializing what the main thread posted), an argument scanner per instruction, a text document,
+// parser, validator and tree per revalidated chunk, the scan's and the chunk pass's closures. V8 optimizes
+// that code for the object layouts (maps) and closures it sees and holds those weakly: a full collection
+// that finds none of them alive drops the optimized code ("weak objects" in --trace-deopt) and clears the
+// feedback it was built from, and the next validation runs unoptimized until V8 compiles it again. The
 // worker's idle collection (idleCollection.ts) runs just when a validation has ended and nothing of it is
-// alive, so each one threw away ~25 optimized functions, and V8 compiles on its helper threads, which run
-// at the main thread's priority and took the CPU from its hovers. Measured, 25,011 lines, the editing and
-// hovering loop of bench/lsp.bench.mjs (~330 edits), --trace-opt: 2,400 TurboFan compilations (~12 s of
-// compiler time) where ~330 are needed without idle collections; with these kept, ~890, and the server's
-// CPU time for the whole loop 15.6–17.1 s instead of 22.1–23.5 (3 interleaved runs each). Still
-// recompiled after each collection: the chunk pass and the scan (V8 does not say which object it lost).
-// Keeping the newest object of each kind costs little memory: what the kept closures refer to is emptied
-// when their pass ends.
+// alive, so each one threw away ~25 optimized functions; and V8 compiles on helper threads that run at the
+// main thread's priority, so the recompiling took the CPU from its hovers. Keeping the newest object of each
+// kind keeps every layout alive (a layout made by adding properties one by one lives only as long as some
+// object has it: chunkedValidation.ts makes its per-name records with both fields at once for that reason).
+// What the kept closures refer to is emptied when their pass ends, so little memory stays.
+//
+// Measured, 25,011 lines, the editing and hovering loop of out-of-tree profiling (~330 edits, --trace-opt):
+// 2,400 TurboFan compilations (~12 s of compiler time) before, ~330 with no idle collection at all, 453
+// with these kept; the server's CPU time for the loop 19.7–21.4 s instead of 23.4–30.6 (3 interleaved runs).
+// The validation worker alone, 50 keystrokes after warming up: 2.7 s of compiling → 0.1 s.
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Validator } from 'dockerfile-utils/lib/dockerValidator';

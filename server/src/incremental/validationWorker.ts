@@ -10,7 +10,7 @@ import { ParsedDocument } from '../documents/parsedDocument';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from './chunkedValidation';
 import { IdleCollection, workerCollectionHooks } from './idleCollection';
-import { keepValidationShapes } from './keptShapes';
+import { keepNewest, keepValidationShapes } from './keptShapes';
 import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta, composeAll } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
@@ -50,6 +50,8 @@ const idleCollection = new IdleCollection(Number(process.env.DOCKER_LEARNING_WOR
 
 parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   if ('close' in message) { documents.delete(message.close); return; }
+  // Its objects come from the main thread (deserialized): kept, their layouts stay known to the optimized code.
+  keepNewest('job', message);
   const state = documents.get(message.uri);
   let text: string;
   let scanBase: ScanBase | undefined;
