@@ -25,10 +25,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const kept = new Map<string, unknown>();
 /** DOCKER_LEARNING_KEEP_SHAPES=0 keeps nothing (for comparing). */
 const ENABLED = process.env.DOCKER_LEARNING_KEEP_SHAPES !== '0';
+/**
+ * Only the validation worker keeps anything (keepValidationShapes turns it on): the main thread makes no
+ * idle collections, and a kept scanner there would hold an old version's text until the next hover.
+ */
+let active = false;
 
 /** Keeps `value` alive as the newest of its kind (the one before it may now be collected); returns it. */
 export function keepNewest<T>(kind: string, value: T): T {
-  if (ENABLED) { kept.set(kind, value); }
+  if (active) { kept.set(kind, value); }
   return value;
 }
 
@@ -39,13 +44,14 @@ export function keptKinds(): string[] {
 
 let installed = false;
 /**
- * From now on the newest text document, dockerfile-ast parser, tree with an instruction, and
- * dockerfile-utils validator are kept (dockerfile-utils makes all four for each chunk it validates).
- * For the validation worker; idempotent.
+ * From now on keepNewest keeps, and so are the newest text document, dockerfile-ast parser, tree with an
+ * instruction, and dockerfile-utils validator (dockerfile-utils makes all four for each chunk it
+ * validates). For the validation worker, before its first job; idempotent.
  */
 export function keepValidationShapes(): void {
   if (installed || !ENABLED) { return; }
   installed = true;
+  active = true;
   const parser = DockerfileParser as { parse: (content: string) => Dockerfile };
   const parse = parser.parse;
   parser.parse = (content: string): Dockerfile => {

@@ -11,15 +11,8 @@ import { ChunkedSyntaxValidator } from '../../../../server/src/incremental/chunk
 const DOCKERFILE = ['# syntax=docker/dockerfile:1', 'ARG BASE=alpine:3.20', 'FROM ${BASE} AS build', 'ENV APP=/app', 'RUN echo $APP \\', '  && echo done', 'COPY . $APP', 'FROM build', 'CMD ["sh"]', ''].join('\n');
 
 describe('objects kept between validations', () => {
-  it('keeps the newest of each kind and returns what it was given', () => {
-    const first = { n: 1 };
-    const second = { n: 2 };
-    assert.strictEqual(keepNewest('test kind', first), first);
-    assert.strictEqual(keepNewest('test kind', second), second);
-    assert.strictEqual(keptKinds().filter((k) => k === 'test kind').length, 1, 'one per kind');
-  });
-
-  it('wraps the parser, the validator and TextDocument.create once, and their results are the same as without', () => {
+  it('turns keeping on and wraps the parser, the validator and TextDocument.create once; their results are the same as without', () => {
+    // First in this file: `before` is the library's own (no other test installs the wrappers).
     const service = DockerfileLanguageServiceFactory.createLanguageService();
     const before = { parsed: JSON.stringify(DockerfileParser.parse(DOCKERFILE).getInstructions().map((i) => [i.getKeyword(), i.getRange(), i.getArgumentsContent()])), diagnostics: JSON.stringify(service.validate(DOCKERFILE)), text: TextDocument.create('file:///a', 'dockerfile', 3, DOCKERFILE).getText() };
     keepValidationShapes();
@@ -33,6 +26,14 @@ describe('objects kept between validations', () => {
     for (const kind of ['text document', 'dockerfile-ast parser', 'dockerfile-ast tree', 'dockerfile-utils validator']) {
       assert.ok(keptKinds().includes(kind), `${kind} kept: ${keptKinds().join(', ')}`);
     }
+  });
+
+  it('keeps the newest of each kind and returns what it was given', () => {
+    const first = { n: 1 };
+    const second = { n: 2 };
+    assert.strictEqual(keepNewest('test kind', first), first);
+    assert.strictEqual(keepNewest('test kind', second), second);
+    assert.strictEqual(keptKinds().filter((k) => k === 'test kind').length, 1, 'one per kind');
   });
 
   it('a scan and a chunk pass keep their closures, and a second scan on top of the first finds the same as a fresh one', () => {
