@@ -46,6 +46,18 @@ async function editToDiagnostics(command: string[] | undefined, text: string): P
   } finally { await server.close(); }
 }
 
+/**
+ * Keystroke `version` at (line, character): even versions type a space there, odd ones delete it again, so
+ * every odd version has the opened text. Resolves with that version's diagnostics.
+ */
+function typeOrDelete(server: StdioServer, uri: string, line: number, character: number, version: number): Promise<PublishDiagnosticsParams> {
+  const typed = version % 2 === 0;
+  const range = { start: { line, character }, end: { line, character: typed ? character : character + 1 } };
+  const published = server.diagnostics(uri, (p) => p.version === version);
+  server.edit(uri, range, typed ? ' ' : '', version);
+  return published;
+}
+
 /** The node options the VS Code client starts the server with (server/src/launch.json). */
 function launchOptions(): { execArgv: string[] } {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
@@ -185,19 +197,13 @@ describe('performance and scheduling over stdio', function () {
     const uri = 'file:///perf/idle/Dockerfile';
     const text = generate(12511);
     const lines = text.split('\n');
-    let published = server.diagnostics(uri);
+    const published = server.diagnostics(uri);
     server.open(uri, text, 1);
     const opened = await published;
     const mid = Math.floor(lines.length / 2);
     const end = lines[mid].length;
     let last = opened;
-    for (let version = 2; version <= 31; version++) {
-      const typed = version % 2 === 0;
-      const range = typed ? { start: { line: mid, character: end }, end: { line: mid, character: end } } : { start: { line: mid, character: end }, end: { line: mid, character: end + 1 } };
-      published = server.diagnostics(uri, (p) => p.version === version);
-      server.edit(uri, range, typed ? ' ' : '', version);
-      last = await published;
-    }
+    for (let version = 2; version <= 31; version++) { last = await typeOrDelete(server, uri, mid, end, version); }
     for (let i = 0; i < 500 && !/ v31: /.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
     const collections = [...server.stderr().matchAll(/idle collection \d+: [\d.]+ ms, ([\d.]+) → ([\d.]+) MB/g)].map((m) => ({ before: Number(m[1]), after: Number(m[2]) }));
     assert.ok(collections.length >= 1, `30 keystrokes on 12,511 lines grow the old generation by 8 MB at least once:\n${server.stderr().slice(-3000)}`);
@@ -217,7 +223,7 @@ describe('performance and scheduling over stdio', function () {
       const uri = 'file:///perf/kept/Dockerfile';
       const text = generate(12511);
       const lines = text.split('\n');
-      let published = server.diagnostics(uri);
+      const published = server.diagnostics(uri);
       server.open(uri, text, 1);
       await published;
       const mid = Math.floor(lines.length / 2);
@@ -226,11 +232,7 @@ describe('performance and scheduling over stdio', function () {
       let warm = 0;
       for (let version = 2; version <= 81; version++) {
         if (version === 22) { warm = count(); } // the first 20 keystrokes compile what typing needs
-        const typed = version % 2 === 0;
-        const range = typed ? { start: { line: mid, character: end }, end: { line: mid, character: end } } : { start: { line: mid, character: end }, end: { line: mid, character: end + 1 } };
-        published = server.diagnostics(uri, (p) => p.version === version);
-        server.edit(uri, range, typed ? ' ' : '', version);
-        await published;
+        await typeOrDelete(server, uri, mid, end, version);
       }
       const typing = count() - warm;
       await server.close();

@@ -14,14 +14,15 @@ describe('objects kept between validations', () => {
   it('turns keeping on and wraps the parser, the validator and TextDocument.create once; their results are the same as without', () => {
     // First in this file: `before` is the library's own (no other test installs the wrappers).
     const service = DockerfileLanguageServiceFactory.createLanguageService();
-    const before = { parsed: JSON.stringify(DockerfileParser.parse(DOCKERFILE).getInstructions().map((i) => [i.getKeyword(), i.getRange(), i.getArgumentsContent()])), diagnostics: JSON.stringify(service.validate(DOCKERFILE)), text: TextDocument.create('file:///a', 'dockerfile', 3, DOCKERFILE).getText() };
+    const observe = (): unknown => ({ parsed: JSON.stringify(DockerfileParser.parse(DOCKERFILE).getInstructions().map((i) => [i.getKeyword(), i.getRange(), i.getArgumentsContent()])), diagnostics: JSON.stringify(service.validate(DOCKERFILE)), text: TextDocument.create('file:///a', 'dockerfile', 3, DOCKERFILE).getText() });
+    const before = observe();
     keepValidationShapes();
     const parse = DockerfileParser.parse;
     const create = TextDocument.create;
     keepValidationShapes();
     assert.strictEqual(DockerfileParser.parse, parse, 'a second call wraps nothing again');
     assert.strictEqual(TextDocument.create, create);
-    const after = { parsed: JSON.stringify(DockerfileParser.parse(DOCKERFILE).getInstructions().map((i) => [i.getKeyword(), i.getRange(), i.getArgumentsContent()])), diagnostics: JSON.stringify(service.validate(DOCKERFILE)), text: TextDocument.create('file:///a', 'dockerfile', 3, DOCKERFILE).getText() };
+    const after = observe();
     assert.deepStrictEqual(after, before);
     for (const kind of ['text document', 'dockerfile-ast parser', 'dockerfile-ast tree', 'dockerfile-utils validator']) {
       assert.ok(keptKinds().includes(kind), `${kind} kept: ${keptKinds().join(', ')}`);
