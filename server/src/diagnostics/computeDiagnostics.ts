@@ -134,13 +134,20 @@ export function findingsFor(doc: ParsedDocument, log: (m: string) => void): Rule
   return lastRun.get(doc) ?? runRules(doc, { log }).findings;
 }
 
+/** Where the instruction holding a line starts; built on the first finding (most keystrokes have none new). */
 function instructionStartByLine(model: DockerfileModel): (range: Range) => number {
-  const starts = new Int32Array(model.lines.length + 1).fill(-1);
-  for (const info of model.instructions) {
-    const r = info.ins.getRange();
-    for (let l = r.start.line; l <= r.end.line && l < starts.length; l++) { starts[l] = r.start.line; }
-  }
+  let starts: Int32Array | undefined;
+  const build = (): Int32Array => {
+    const byLine = new Int32Array(model.lines.length + 1).fill(-1);
+    for (const info of model.instructions) {
+      const first = model.firstLineOf(info);
+      const last = model.lastLineOf(info);
+      for (let l = first; l <= last && l < byLine.length; l++) { byLine[l] = first; }
+    }
+    return byLine;
+  };
   return (range) => {
+    starts ??= build();
     const l = range.start.line;
     return l >= 0 && l < starts.length && starts[l] >= 0 ? starts[l] : l;
   };

@@ -22,6 +22,9 @@ export interface InstructionLike {
   getKeyword(): string;
   /** The instruction's text as written (continuations, comments inside it and all); only the fast scan has it. */
   rawText?(): string;
+  /** getRange().start's line and character without building the range (the fast scan; compared on every keystroke). */
+  startLine?(): number;
+  startCharacter?(): number;
 }
 
 /** What the rules read of a comment. */
@@ -63,6 +66,9 @@ class ScannedInstruction implements InstructionLike {
   moveTo(positions: Positions): this { this.positions = positions; return this; }
   getRange(): Range { return this.range ??= { start: this.positions.at(this.start), end: this.positions.at(this.end) }; }
   getInstructionRange(): Range { return this.wordRange ??= { start: this.getRange().start, end: this.positions.at(this.wordEnd) }; }
+  // An instruction starts on a word, never inside a line break: its start is its line's start plus the column.
+  startLine(): number { return this.range?.start.line ?? lineAt(this.positions.starts, this.start); }
+  startCharacter(): number { return this.start - this.positions.starts[this.startLine()]; }
   getInstruction(): string { return this.word; }
   getKeyword(): string { return this.keyword ??= this.word.toUpperCase(); }
   rawText(): string { return this.positions.text.slice(this.start, this.end); }
@@ -95,6 +101,31 @@ class ScannedDockerfile implements DockerfileLike {
 /** The line starts the scan computed for its text (the same as computeLineStarts'), if `tree` is a scan. */
 export function scannedLineStarts(tree: DockerfileLike): Int32Array | undefined {
   return tree instanceof ScannedDockerfile ? tree.positions.starts : undefined;
+}
+
+/**
+ * The first and last line of each instruction, in order, for a scan: from its offsets, without building
+ * each instruction's range (the chunk pass reads them on every keystroke; ranges are objects). Undefined
+ * for a dockerfile-ast tree.
+ */
+export function scannedLineSpans(tree: DockerfileLike): { first: Int32Array; last: Int32Array } | undefined {
+  if (!(tree instanceof ScannedDockerfile)) { return undefined; }
+  const { instructions } = tree;
+  const starts = tree.positions.starts;
+  const first = new Int32Array(instructions.length);
+  const last = new Int32Array(instructions.length);
+  // Both offsets only grow from one instruction to the next: one walk down the line starts for each.
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < instructions.length; i++) {
+    const { start, end } = instructions[i];
+    while (a + 1 < starts.length && starts[a + 1] <= start) { a++; }
+    if (b < a) { b = a; }
+    while (b + 1 < starts.length && starts[b + 1] <= end) { b++; }
+    first[i] = a;
+    last[i] = b;
+  }
+  return { first, last };
 }
 
 /** The line each instruction starts on, in order (for a scan: from offsets, without building ranges). */

@@ -14,7 +14,7 @@ import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { DockerfileParser } from 'dockerfile-ast';
 import { ValidationCode } from 'dockerfile-utils';
 import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
-import type { DockerfileLike } from '../documents/instructionScanner';
+import { scannedLineSpans, scannedLineStarts, type DockerfileLike } from '../documents/instructionScanner';
 import { hasLoneCarriageReturn } from '../documents/lineStarts';
 import { keepNewest } from './keptShapes';
 
@@ -50,6 +50,8 @@ interface Scan {
   segments: Segment[];
   /** False when the scanner met something it does not model: validate the whole text instead. */
   ok: boolean;
+  /** Made from the exact instruction scan (scanFromTree): its line starts cut the text. */
+  fromTree?: boolean;
 }
 
 const COMMENT = /^[ \t]*#/;
@@ -117,28 +119,33 @@ export function scan(text: string): Scan {
  * Segments from the exact instruction scan (documents/instructionScanner.ts): its boundaries are
  * dockerfile-ast's, so nothing is ambiguous. Undefined for a dockerfile-ast tree (the scan declined).
  */
-export function scanFromTree(tree: DockerfileLike, lines: string[], declared: { last: Map<string, string[]>; next: Map<string, string[]> }): Scan | undefined {
+export function scanFromTree(tree: DockerfileLike, lines: string[], declared: { last: Map<string, string[]>; next: Map<string, string[]> }, previous: readonly Segment[] = []): Scan | undefined {
   const instructions = tree.getInstructions();
-  if (instructions.length > 0 && !instructions[0].rawText) { return undefined; }
+  // Lines from the scan's offsets: each instruction's range would be three objects per keystroke.
+  const spans = scannedLineSpans(tree);
+  if (!spans) { return undefined; }
   let prologueEnd = 0;
   while (prologueEnd < lines.length && (COMMENT.test(lines[prologueEnd]) || BLANK.test(lines[prologueEnd]))) { prologueEnd++; }
   const segments: Segment[] = [];
-  for (const ins of instructions) {
-    const range = ins.getRange();
+  for (let i = 0; i < instructions.length; i++) {
+    const ins = instructions[i];
     const keyword = ins.getKeyword();
-    const insStart = range.start.line;
-    const end = range.end.line + 1;
+    const insStart = spans.first[i];
+    const end = spans.last[i] + 1;
     let declares: string[] | undefined;
     if (keyword === 'ARG' || keyword === 'ENV') {
       // By the instruction's text, from the last run: most ARG/ENV lines are unchanged between versions.
-      // (Every instruction of a scan has rawText: checked on the first one above.)
+      // (Every instruction of a scan has rawText: scannedLineSpans answered, so this is a scan.)
       const raw = ins.rawText!();
       declares = declared.last.get(raw) ?? declared.next.get(raw) ?? declaredNames(lines, insStart, end);
       declared.next.set(raw, declares);
     }
-    segments.push({ insStart, end, keyword, declares });
+    // The last pass's segment when nothing about it changed (a keystroke that adds or removes no line
+    // changes one): segments are read-only, and one kept is one less object per instruction per keystroke.
+    const old = previous[i];
+    segments.push(old && old.insStart === insStart && old.end === end && old.keyword === keyword && old.declares === declares ? old : { insStart, end, keyword, declares });
   }
-  return { lines, prologueEnd, segments, ok: true };
+  return { lines, prologueEnd, segments, ok: true, fromTree: true };
 }
 
 const REFERENCE = /\$\{([^}:\s$]*)|\$([A-Za-z0-9_]+)/g;
@@ -157,6 +164,8 @@ export class ChunkedSyntaxValidator {
   private names = new Map<string, Set<string>>();
   /** Names each ARG/ENV instruction text declares, from the last run (see scanFromTree). */
   private declared = new Map<string, string[]>();
+  /** The last run's segments from a scan (see scanFromTree). */
+  private segments: readonly Segment[] = [];
   /** Chunks validated by dockerfile-utils in the last run (tests and the benchmark read it). */
   lastValidated = 0;
   lastChunks = 0;
@@ -169,8 +178,9 @@ export class ChunkedSyntaxValidator {
   validate(text: string, tree?: DockerfileLike, textLines?: string[]): Diagnostic[] {
     const lineCount = textLines?.length ?? countLines(text);
     const declared = { last: this.declared, next: new Map<string, string[]>() };
-    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'), declared)) ?? scan(text);
+    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'), declared, this.segments)) ?? scan(text);
     this.declared = declared.next;
+    this.segments = s?.fromTree ? s.segments : [];
     if (!s || !s.ok) {
       this.lastValidated = 1; this.lastChunks = 1; this.cache.clear(); this.names.clear();
       this.failures = [];
@@ -183,6 +193,14 @@ export class ChunkedSyntaxValidator {
     }
     this.failures = [];
     const { prologueEnd } = s;
+    // With a scan, a chunk's text is a slice of the text (its lines joined by \n are exactly that text,
+    // and a scan means no lone \r): no copy of the file per keystroke, only small slice objects.
+    // (Let: emptied with the rest below.)
+    let starts = tree && s.fromTree ? scannedLineStarts(tree) : undefined;
+    let source = text;
+    const linesText = (from: number, to: number): string => (starts
+      ? source.slice(starts[from], to < starts.length ? starts[to] - 1 : source.length)
+      : lines.slice(from, to).join('\n'));
     // Let, not const: emptied once the pass is done, so the closures kept below keep nothing big alive.
     let { lines, segments } = s;
     const chunkSize = typeof this.options.chunkLines === 'number' ? this.options.chunkLines : this.options.chunkLines(lines.length);
@@ -203,7 +221,7 @@ export class ChunkedSyntaxValidator {
     let chunkStartLine = 0;
     const flush = (endSeg: number, endLine: number): void => {
       this.lastChunks++;
-      const chunkText = lines.slice(chunkStartLine, endLine).join('\n');
+      const chunkText = linesText(chunkStartLine, endLine);
       // Cached by the chunk's own text, then by its context (where it starts and the context lines): on a
       // cache hit the synthetic document is never assembled.
       let at: number;
@@ -225,7 +243,7 @@ export class ChunkedSyntaxValidator {
         const ordered = [...pieces].sort((a, b) => a.insStart - b.insStart);
         context = prologueEnd > 0 ? [prologue] : [];
         at = prologueEnd;
-        for (const p of ordered) { context.push(lines.slice(p.insStart, p.end).join('\n')); at += p.end - p.insStart; }
+        for (const p of ordered) { context.push(linesText(p.insStart, p.end)); at += p.end - p.insStart; }
       }
       // The same text can be a whole chunk 0 and a context + chunk: where the chunk starts is part of the key.
       const key = `${at}\u0000${context.join('\n')}`;
@@ -275,7 +293,7 @@ export class ChunkedSyntaxValidator {
     this.cache = next;
     this.names = nextNames;
     // The closures stay alive until the next pass (incremental/keptShapes.ts), what they refer to does not.
-    lines = []; segments = []; globals = new Map(); stage = new Map(); stageFrom = undefined;
+    lines = []; segments = []; globals = new Map(); stage = new Map(); stageFrom = undefined; starts = undefined; source = '';
     keepNewest('chunk pass', [flush, record]);
     return out;
   }

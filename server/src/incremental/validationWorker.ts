@@ -42,11 +42,13 @@ interface DocumentState {
 }
 const documents = new Map<string, DocumentState>();
 /**
- * A full collection while idle once the old generation has grown by this many MB since the last one
- * (incremental/idleCollection.ts); DOCKER_LEARNING_WORKER_IDLE_GC_MB=0 leaves it to V8 (for comparing).
+ * A full collection while idle once the old generation has grown by 8 MB, or by 35 % of what was live
+ * after the last one if that is more (incremental/idleCollection.ts); DOCKER_LEARNING_WORKER_IDLE_GC_MB=0
+ * leaves it to V8, DOCKER_LEARNING_WORKER_IDLE_GC_SHARE=0 makes it a fixed 8 MB (for comparing).
  */
 const idleCollection = new IdleCollection(Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_MB ?? 8),
-  workerCollectionHooks(TRACE ? (m) => process.stderr.write(`[validation] ${m}\n`) : undefined));
+  workerCollectionHooks(TRACE ? (m) => process.stderr.write(`[validation] ${m}\n`) : undefined),
+  Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_SHARE ?? 0.35));
 
 parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   if ('close' in message) { documents.delete(message.close); return; }

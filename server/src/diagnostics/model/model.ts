@@ -7,7 +7,7 @@
 // properties and heredocs are tokenized here, once per instruction: dockerfile-ast re-parses on every
 // call of those helpers, and its variable API resolves each reference against the whole file.
 import type { ParserDirective } from 'dockerfile-ast';
-import type { CommentLike, DockerfileLike, InstructionLike } from '../../documents/instructionScanner';
+import { scannedLineSpans, type CommentLike, type DockerfileLike, type InstructionLike } from '../../documents/instructionScanner';
 import type { Range } from 'vscode-languageserver-types';
 import { joinContinuation, joinLines, LogicalText } from './logicalText';
 import { parseShell, ShellScript } from './shell';
@@ -215,6 +215,20 @@ export class DockerfileModel {
   /** ofKeyword's answers for several keywords (two rules ask for ENV and LABEL). */
   private readonly byKeywords = new Map<string, InstructionInfo[]>();
 
+  private spans: { first: Int32Array; last: Int32Array } | null | undefined;
+  /**
+   * An instruction's first and last line. From the scan's offsets when the tree is a scan: rules that
+   * look at every instruction on every keystroke would otherwise build a range (three objects) for each.
+   */
+  firstLineOf(info: InstructionInfo): number {
+    if (this.spans === undefined) { this.spans = scannedLineSpans(this.dockerfile) ?? null; }
+    return this.spans ? this.spans.first[info.index] : info.ins.getRange().start.line;
+  }
+  lastLineOf(info: InstructionInfo): number {
+    if (this.spans === undefined) { this.spans = scannedLineSpans(this.dockerfile) ?? null; }
+    return this.spans ? this.spans.last[info.index] : info.ins.getRange().end.line;
+  }
+
   /** Cheap pre-check on the raw lines of an instruction, before any tokenizing. */
   rawIncludes(info: InstructionInfo, needle: string): boolean {
     return this.rawTextOf(info).includes(needle);
@@ -385,12 +399,12 @@ export class DockerfileModel {
     /** The previous version's object for this instruction, when it is the same text at the same place. */
     const takeOver = (ins: InstructionLike): InstructionInfo | undefined => {
       if (p >= previous.length) { return undefined; }
-      const start = ins.getRange().start;
+      const start = startOf(ins);
       // Both lists are in document order: skip the previous ones that start before this one.
       while (p < previous.length) {
-        const at = previous[p].ins.getRange().start;
-        if (at.line < start.line || (at.line === start.line && at.character < start.character)) { p++; continue; }
-        if (at.line === start.line && at.character === start.character) {
+        const at = startOf(previous[p].ins);
+        if (at < start) { p++; continue; }
+        if (at === start) {
           const candidate = previous[p++];
           const raw = ins.rawText ? ins.rawText() : undefined;
           if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = raw; return candidate; }
@@ -501,6 +515,13 @@ export class DockerfileModel {
 }
 
 /** Shared by every instruction without a `$` (nothing is ever added to it). */
+/** Where an instruction starts as one comparable number: its line, then its character. */
+function startOf(ins: InstructionLike): number {
+  if (ins.startLine && ins.startCharacter) { return ins.startLine() * 2 ** 32 + ins.startCharacter(); }
+  const { line, character } = ins.getRange().start;
+  return line * 2 ** 32 + character;
+}
+
 const NO_REFS: Reference[] = [];
 const NO_INSTRUCTIONS: readonly InstructionInfo[] = [];
 

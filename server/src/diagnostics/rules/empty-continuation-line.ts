@@ -21,10 +21,10 @@ export const rule: Rule = {
   },
   check(model, report) {
     for (const info of model.instructions) {
-      const range = info.ins.getRange();
-      for (let l = range.start.line + 1; l < range.end.line; l++) {
+      const last = model.lastLineOf(info);
+      for (let l = model.firstLineOf(info) + 1; l < last; l++) {
         const text = model.lines[l] ?? '';
-        if (text.trim() !== '' || model.heredocBodyLines.has(l)) { continue; }
+        if (/\S/.test(text) || model.heredocBodyLines.has(l)) { continue; }
         report({
           range: { start: { line: l, character: 0 }, end: { line: l, character: text.replace(/\r$/, '').length } },
           message: 'empty',

@@ -5,13 +5,13 @@ import { IdleCollection } from '../../../../server/src/incremental/idleCollectio
 
 const MB = 2 ** 20;
 
-function rig(growthMb: number) {
+function rig(growthMb: number, share = 0) {
   const state = { used: 40 * MB, liveAfterCollection: 35 * MB, collections: 0, queued: [] as (() => void)[] };
   const idle = new IdleCollection(growthMb, {
     used: () => state.used,
     collect: () => { state.collections++; state.used = state.liveAfterCollection; },
     later: (fn) => { state.queued.push(fn); },
-  });
+  }, share);
   const runQueued = (): void => { state.queued.splice(0).forEach((fn) => fn()); };
   return { state, idle, runQueued };
 }
@@ -50,6 +50,29 @@ describe('idle collection in the validation worker', () => {
     assert.strictEqual(state.queued.length, 1, 'grown by 8 MB from 30: one collection, asked for twice');
     runQueued();
     assert.strictEqual(state.collections, 1);
+  });
+
+  it('waits for a share of what was live after the last collection when that is more than the threshold', () => {
+    const { state, idle, runQueued } = rig(8, 0.35);
+    state.used = 35 * MB;
+    idle.afterJob(); // the mark: 35 MB live, 35 % of it is 12.25 MB (more than 8)
+    state.used = 47 * MB;
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 0, 'grown by 12 MB: not yet');
+    state.used = 47.5 * MB;
+    idle.afterJob();
+    assert.strictEqual(state.queued.length, 1, 'grown by 12.5 MB: scheduled');
+    runQueued();
+    // A small heap: 35 % of 10 MB is 3.5, so the 8 MB floor holds.
+    const small = rig(8, 0.35);
+    small.state.used = 10 * MB;
+    small.idle.afterJob();
+    small.state.used = 17 * MB;
+    small.idle.afterJob();
+    assert.strictEqual(small.state.queued.length, 0, 'a small heap grown by 7 MB: not yet');
+    small.state.used = 18 * MB;
+    small.idle.afterJob();
+    assert.strictEqual(small.state.queued.length, 1, 'grown by 8 MB: scheduled');
   });
 
   it('never collects with a threshold of 0 (DOCKER_LEARNING_WORKER_IDLE_GC_MB=0)', () => {

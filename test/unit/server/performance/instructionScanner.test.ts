@@ -11,7 +11,7 @@ import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
 import { computeDiagnostics } from '../../../../server/src/diagnostics/computeDiagnostics';
 import { ChunkedSyntaxValidator } from '../../../../server/src/incremental/chunkedValidation';
-import { scanDockerfile, DockerfileLike } from '../../../../server/src/documents/instructionScanner';
+import { scanDockerfile, scannedLineSpans, DockerfileLike } from '../../../../server/src/documents/instructionScanner';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { generateDocument, rng, Rng } from '../../../fuzz/dockerfileGenerator';
 import { textDelta } from '../../../../server/src/documents/textDelta';
@@ -28,10 +28,27 @@ function shape(d: DockerfileLike): unknown {
   };
 }
 
+/**
+ * What the scan answers without building ranges (scannedLineSpans, startLine/startCharacter: read on every
+ * keystroke by the chunk pass and the rules model) = the lines and start of each instruction's range.
+ * Called before anything builds the ranges, which the scan then keeps.
+ */
+function positionsAgree(tree: DockerfileLike, what: string): void {
+  const spans = scannedLineSpans(tree);
+  assert.ok(spans, `${what}: a scan has line spans`);
+  const instructions = tree.getInstructions();
+  const starts = instructions.map((i) => [i.startLine!(), i.startCharacter!()]);
+  assert.deepStrictEqual(
+    { first: [...spans.first], last: [...spans.last], starts },
+    { first: instructions.map((i) => i.getRange().start.line), last: instructions.map((i) => i.getRange().end.line), starts: instructions.map((i) => [i.getRange().start.line, i.getRange().start.character]) },
+    `${what}: line spans and starts without ranges`);
+}
+
 /** Compares when the scan answers; returns whether it did. */
 function same(text: string, what: string): boolean {
   const scanned = scanDockerfile(text);
   if (!scanned) { return false; }
+  positionsAgree(scanned, what);
   assert.deepStrictEqual(shape(scanned), shape(DockerfileParser.parse(text)), what);
   return true;
 }
@@ -128,7 +145,11 @@ describe('incremental instruction scan = a full scan of the new text', function 
       const next = scanDockerfile(text, base);
       const full = scanDockerfile(text);
       assert.strictEqual(next === undefined, full === undefined, `${what}, version ${v}: both decline or both answer`);
-      if (next && full) { assert.deepStrictEqual(shape(next), shape(full), `${what}, version ${v}`); if (base) { incremental++; } }
+      if (next && full) {
+        positionsAgree(next, `${what}, version ${v}`);
+        assert.deepStrictEqual(shape(next), shape(full), `${what}, version ${v}`);
+        if (base) { incremental++; }
+      }
       previousText = text; tree = next;
     }
     return incremental;
