@@ -67,3 +67,23 @@ export function lineAt(starts: ArrayLike<number>, offset: number): number {
   }
   return lo;
 }
+
+/**
+ * `text.split('\n')` of the text made by replacing `delta.start`..`delta.end` of `before` with `delta.text`,
+ * from `before`'s lines: the lines the replacement touches are split again, the others are the same strings
+ * (one array, instead of one string per line of the whole file on every keystroke: the validation worker's
+ * largest garbage). `starts` are `before`'s line starts; for texts without a lone \r on either side, where
+ * they are exactly where split('\n') starts its lines. Lines kept this way may hold on to the text they were
+ * first split from (one copy of an early version), never to every version.
+ */
+export function patchLines(lines: readonly string[], before: string, starts: ArrayLike<number>, delta: TextDelta): string[] {
+  const first = lineAt(starts, delta.start);
+  const last = lineAt(starts, delta.end);
+  const from = starts[first];
+  const to = last + 1 < starts.length ? starts[last + 1] - 1 : before.length;
+  const middle = (before.slice(from, delta.start) + delta.text + before.slice(delta.end, to)).split('\n');
+  // One copy, then the touched lines replaced in place (a keystroke replaces one line by one: nothing moves).
+  const out = lines.slice();
+  out.splice(first, last - first + 1, ...middle);
+  return out;
+}

@@ -78,6 +78,8 @@ export class ParsedDocument {
   }
 
   private lineArray: string[] | undefined;
+  /** Hands this version its lines when the caller has them already (the worker patches the last version's: patchLines). */
+  adoptLines(lines: string[]): void { this.lineArray = lines; }
   /** This version's lines (split on \n, kept), for comparing versions line by line. */
   get lines(): string[] {
     this.lineArray ??= this.text.split('\n');

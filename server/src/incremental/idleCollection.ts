@@ -9,13 +9,14 @@
 // no other job is waiting (30–60 ms at 25,011 lines). A small file never grows that much between two jobs;
 // it is collected rarely or never.
 //
-// Why a share of what is live: a keystroke leaves garbage in proportion to the file (25,011 lines: ~5.8 MB,
-// ~17 % of the ~34 MB live), and a keystroke that arrives during a collection waits for it. With a fixed
-// 8 MB, every second keystroke on 25,011 lines met a collection (edit → diagnostics 27 or 55 ms, the median
-// of a run either), while 12,511 lines met one every fourth: the time grew faster than the file. With 35 %
-// of what is live it is every third at both sizes (measured back to back: 25k median 55 → 34 ms, peak RSS
-// unchanged within noise). Higher is not better: V8 starts collecting on its own at ~16–20 MB of growth
-// (incremental marking inside the jobs).
+// Why a share of what is live: a keystroke leaves garbage in proportion to the file (25,011 lines: ~4–5 MB
+// with ~35 MB live), and a keystroke that arrives during a collection waits for it. With a fixed 8 MB,
+// every second keystroke on 25,011 lines met a collection (edit → diagnostics ~27 or ~55 ms; the median
+// of a run landed on either) while 12,511 lines met one every fourth: the time grew faster than the file.
+// It must also come before V8's own collection, which starts marking inside the jobs once the old
+// generation has grown by roughly a third of what is live (a slow job, then the collision: two slow
+// keystrokes in a row). A quarter of what is live, at least 4 MB: measured back to back, every third
+// keystroke meets a collection at 12,511 and at 25,011 lines (medians 14.7 and 28.4 ms), 5,011 lines 7.6.
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 

@@ -14,7 +14,8 @@ import { keepNewest, keepValidationShapes } from './keptShapes';
 import type { WorkerJob, WorkerMessage } from './diagnosticsScheduler';
 import { applyDelta, composeAll } from '../documents/textDelta';
 import type { DockerfileModel } from '../diagnostics/model/model';
-import type { DockerfileLike, ScanBase } from '../documents/instructionScanner';
+import { scannedLineStarts, type DockerfileLike, type ScanBase } from '../documents/instructionScanner';
+import { patchLines } from '../documents/lineStarts';
 
 // On a busy machine (two cores: this thread, the server's main thread, the editor) the main thread must
 // win the CPU: it answers hovers and completions while this validates. Linux keeps the nice value per
@@ -35,6 +36,8 @@ interface DocumentState {
   version: number;
   text: string;
   tree?: DockerfileLike;
+  /** That text split at \n (the next version's are patched from them: patchLines). */
+  lines?: string[];
   /** Chunk results of the last run (incremental syntax validation). */
   validator: ChunkedSyntaxValidator;
   /** The rules model of the last version (the next one takes over unchanged instructions). */
@@ -42,13 +45,13 @@ interface DocumentState {
 }
 const documents = new Map<string, DocumentState>();
 /**
- * A full collection while idle once the old generation has grown by 8 MB, or by 35 % of what was live
- * after the last one if that is more (incremental/idleCollection.ts); DOCKER_LEARNING_WORKER_IDLE_GC_MB=0
- * leaves it to V8, DOCKER_LEARNING_WORKER_IDLE_GC_SHARE=0 makes it a fixed 8 MB (for comparing).
+ * A full collection while idle once the old generation has grown by a quarter of what was live after the
+ * last one, and at least 4 MB (incremental/idleCollection.ts); DOCKER_LEARNING_WORKER_IDLE_GC_MB=0 leaves it
+ * to V8, DOCKER_LEARNING_WORKER_IDLE_GC_SHARE=0 makes it a fixed number of MB (for comparing).
  */
-const idleCollection = new IdleCollection(Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_MB ?? 8),
+const idleCollection = new IdleCollection(Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_MB ?? 4),
   workerCollectionHooks(TRACE ? (m) => process.stderr.write(`[validation] ${m}\n`) : undefined),
-  Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_SHARE ?? 0.35));
+  Number(process.env.DOCKER_LEARNING_WORKER_IDLE_GC_SHARE ?? 0.25));
 
 parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   if ('close' in message) { documents.delete(message.close); return; }
@@ -57,6 +60,7 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   const state = documents.get(message.uri);
   let text: string;
   let scanBase: ScanBase | undefined;
+  let lines: string[] | undefined;
   if ('deltas' in message) {
     if (!state || state.version !== message.baseVersion) {
       // Cannot happen while messages arrive in order; ask for the whole text rather than validate a wrong one.
@@ -68,6 +72,9 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
     // The incremental scan redoes the region one delta spans: several are composed into one.
     const delta = composeAll(state.text, message.deltas);
     if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta }; }
+    // A scan's line starts are split('\n')'s (a scan means no lone \r).
+    const starts = state.tree && scannedLineStarts(state.tree);
+    if (starts && state.lines) { lines = patchLines(state.lines, state.text, starts, delta); }
   } else {
     text = message.text;
   }
@@ -76,9 +83,11 @@ parentPort?.on('message', (message: WorkerJob | { close: string }) => {
   const logs: string[] = [];
   const doc = new ParsedDocument(TextDocument.create(message.uri, 'dockerfile', message.version, text));
   doc.scanBase = scanBase;
+  if (lines) { doc.adoptLines(lines); }
   const started = TRACE ? performance.now() : 0;
   const diagnostics = computeDiagnostics(doc, { service, language: message.language, log: (m) => logs.push(m), ruleSettings: message.ruleSettings, incremental: current.validator, modelHolder: current.modelHolder });
   current.tree = doc.rulesTree;
+  current.lines = doc.lines;
   if (TRACE) {
     const { model } = current.modelHolder;
     const mb = (name: string): string => ((v8.getHeapSpaceStatistics().find((s) => s.space_name === name)?.space_size ?? 0) / 2 ** 20).toFixed(1);
