@@ -38,21 +38,26 @@ export class IdleCollection {
 
   constructor(private readonly growthMb: number, private readonly hooks: IdleCollectionHooks, private readonly share = 0) {}
 
-  /** Called after each job: schedules a collection when the old generation has grown by the threshold since the last. */
-  afterJob(): void {
+  /**
+   * Called after each job: schedules a collection when the old generation has grown by the threshold since
+   * the last; `now` schedules one whatever it has grown (after a document's first validation, which leaves
+   * the most garbage of all, while the learner is still reading).
+   */
+  afterJob(now = false): void {
     if (!(this.growthMb > 0) || this.scheduled) { return; }
     const used = this.hooks.used();
     // V8's own collections lower the mark too (the lowest use seen is what was live after one).
     this.usedAfterCollection = Math.min(this.usedAfterCollection, used);
-    if (used - this.usedAfterCollection < Math.max(this.growthMb * 2 ** 20, this.share * this.usedAfterCollection)) { return; }
+    if (!now && used - this.usedAfterCollection < Math.max(this.growthMb * 2 ** 20, this.share * this.usedAfterCollection)) { return; }
     this.scheduled = true;
+    const asked = now ? ' (after a first validation)' : '';
     this.hooks.later(() => {
       this.scheduled = false;
       const started = performance.now();
       this.hooks.collect();
       this.collections++;
       this.usedAfterCollection = this.hooks.used();
-      this.hooks.log?.(`idle collection ${this.collections}: ${(performance.now() - started).toFixed(1)} ms, ${(used / 2 ** 20).toFixed(1)} → ${(this.usedAfterCollection / 2 ** 20).toFixed(1)} MB`);
+      this.hooks.log?.(`idle collection ${this.collections}${asked}: ${(performance.now() - started).toFixed(1)} ms, ${(used / 2 ** 20).toFixed(1)} → ${(this.usedAfterCollection / 2 ** 20).toFixed(1)} MB`);
     });
   }
 }

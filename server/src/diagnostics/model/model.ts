@@ -514,7 +514,6 @@ export class DockerfileModel {
   }
 }
 
-/** Shared by every instruction without a `$` (nothing is ever added to it). */
 /** Where an instruction starts as one comparable number: its line, then its character. */
 function startOf(ins: InstructionLike): number {
   if (ins.startLine && ins.startCharacter) { return ins.startLine() * 2 ** 32 + ins.startCharacter(); }
@@ -522,6 +521,7 @@ function startOf(ins: InstructionLike): number {
   return line * 2 ** 32 + character;
 }
 
+/** Shared by every instruction without a `$` (nothing is ever added to it). */
 const NO_REFS: Reference[] = [];
 const NO_INSTRUCTIONS: readonly InstructionInfo[] = [];
 

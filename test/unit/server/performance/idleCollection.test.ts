@@ -75,9 +75,19 @@ describe('idle collection in the validation worker', () => {
     assert.strictEqual(small.state.queued.length, 1, 'grown by 8 MB: scheduled');
   });
 
+  it('collects when asked whatever the growth (after a first validation), still after the waiting jobs and once at a time', () => {
+    const { state, idle, runQueued } = rig(8, 0.25);
+    idle.afterJob(true);
+    idle.afterJob(true);
+    assert.strictEqual(state.queued.length, 1, 'asked twice before it ran: one collection');
+    assert.strictEqual(state.collections, 0, 'not inside the job');
+    runQueued();
+    assert.strictEqual(state.collections, 1);
+  });
+
   it('never collects with a threshold of 0 (DOCKER_LEARNING_WORKER_IDLE_GC_MB=0)', () => {
     const { state, idle } = rig(0);
-    for (const mb of [40, 100, 400]) { state.used = mb * MB; idle.afterJob(); }
+    for (const mb of [40, 100, 400]) { state.used = mb * MB; idle.afterJob(); idle.afterJob(true); }
     assert.strictEqual(state.queued.length, 0);
   });
 });
