@@ -2,6 +2,7 @@
 // tests run is built exactly the way the shipped dist/ is.
 import fs from 'node:fs';
 import path from 'node:path';
+import { libraryRangesPlugin } from './libraryRanges.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
@@ -64,10 +65,11 @@ export function baseOptions({ production = false } = {}) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: production ? false : 'linked',
+    // Production: the map is written but not linked nor shipped; libraryRangesPlugin reads it.
+    sourcemap: production ? 'external' : 'linked',
     minify: production,
     external: ['vscode'],
-    plugins: [nativeAddonStub, docsModules],
+    plugins: [nativeAddonStub, docsModules, libraryRangesPlugin],
     logLevel: 'warning',
     absWorkingDir: ROOT,
   };

@@ -120,6 +120,18 @@ describe('LSP features over stdio', () => {
     assert.deepStrictEqual(edits.map((e) => [e.range.start.line, e.newText]).sort(), [[0, 'build'], [4, 'build']]);
   });
 
+  it('answers empty where dockerfile-ast throws a TypeError of its own, from the bundle too (found by the fuzzer)', async () => {
+    // A "# escape=" comment inside a COPY's continuation: dockerfile-ast's Copy.getHeredocs reads a range of
+    // nothing. Bundled, the library's frames name dist/server.js: the ranges the build appends tell them apart
+    // (scripts/lib/libraryRanges.mjs), so the request is answered empty instead of failing.
+    const uri = 'file:///w/library-fault/Dockerfile';
+    server.open(uri, 'COPY \\\n# escape=\\type\nLABEL x\n');
+    const at = { textDocument: { uri }, position: { line: 0, character: 1 } };
+    assert.deepStrictEqual(await server.connection.sendRequest('textDocument/documentHighlight', at), []);
+    assert.strictEqual(await server.connection.sendRequest('textDocument/definition', at), null);
+    assert.strictEqual(await server.connection.sendRequest('textDocument/prepareRename', at), null);
+  });
+
   it('goes from --from=builder to the stage definition', async () => {
     const location = await request<Location | null>('textDocument/definition', { position: { line: 4, character: 14 } });
     assert.strictEqual(location?.uri, URI);

@@ -109,10 +109,33 @@ function install(tree: Dockerfile): void {
 }
 
 /** A TypeError thrown by code inside the Dockerfile libraries (not by ours, not by the caller's). */
-function isLibraryFault(e: unknown): e is TypeError {
+export function isLibraryFault(e: unknown): e is TypeError {
   if (!(e instanceof TypeError) || !e.stack) { return false; }
   const top = e.stack.split('\n').find((line) => /^\s+at /.test(line));
-  return top !== undefined && /[\\/]node_modules[\\/]dockerfile-(language-service|ast|utils)[\\/]/.test(top);
+  if (top === undefined) { return false; }
+  if (/[\\/]node_modules[\\/]dockerfile-(language-service|ast|utils)[\\/]/.test(top)) { return true; }
+  // Bundled (dist/server.js), every frame names the bundle: where the libraries' code lies in it is
+  // appended to it at build time (scripts/lib/libraryRanges.mjs).
+  const at = /([^\s(]+):(\d+):(\d+)\)?$/.exec(top);
+  const ranges = at ? libraryCode()[at[1].split(/[\\/]/).pop()!] : undefined;
+  return ranges !== undefined && inRanges(ranges, Number(at![2]) - 1, Number(at![3]) - 1);
+}
+
+function libraryCode(): Record<string, number[] | undefined> {
+  return (globalThis as { __dockerLearningLibraryCode?: Record<string, number[]> }).__dockerLearningLibraryCode ?? {};
+}
+
+/** Whether (line, column) lies in one of `ranges`: [line, column, endLine, endColumn, …], in order, end exclusive. */
+export function inRanges(ranges: readonly number[], line: number, column: number): boolean {
+  const before = (l: number, c: number): boolean => line < l || (line === l && column < c);
+  let lo = 0;
+  let hi = ranges.length / 4;
+  // The first range that ends after the position.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(ranges[mid * 4 + 2], ranges[mid * 4 + 3])) { hi = mid; } else { lo = mid + 1; }
+  }
+  return lo < ranges.length / 4 && !before(ranges[lo * 4], ranges[lo * 4 + 1]);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { DockerfileParser, Dockerfile } from 'dockerfile-ast';
 import { ParsedDocument } from '../../../../server/src/documents/parsedDocument';
-import { reportServiceLimitations, SERVICE_LIMITATION, withParsedTree } from '../../../../server/src/features/serviceParse';
+import { inRanges, isLibraryFault, reportServiceLimitations, SERVICE_LIMITATION, withParsedTree } from '../../../../server/src/features/serviceParse';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { flagMatrixDocuments, generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
 
@@ -141,6 +141,31 @@ describe('withParsedTree (dockerfile-language-service on the cached tree)', func
       assert.strictEqual(logged.length, 1);
     } finally {
       reportServiceLimitations(() => undefined);
+    }
+  });
+
+  it('tells the libraries\' frames from ours inside a bundle by the ranges the build appends to it (scripts/lib/libraryRanges.mjs)', () => {
+    const table = globalThis as { __dockerLearningLibraryCode?: Record<string, number[]> };
+    const saved = table.__dockerLearningLibraryCode;
+    // Library code on line 0 from column 10 up to 20, and from line 2 column 5 to line 4 column 3 (0-based, end exclusive).
+    table.__dockerLearningLibraryCode = { ...saved, 'bundle.js': [0, 10, 0, 20, 2, 5, 4, 3] };
+    const fault = (line: number, column: number): TypeError => {
+      const e = new TypeError("Cannot read properties of undefined (reading 'getRange')");
+      e.stack = `TypeError: ${e.message}\n    at n.getHeredocs (/x/dist/bundle.js:${line}:${column})\n    at ours (/x/dist/bundle.js:1:1)`;
+      return e;
+    };
+    try {
+      // Stack positions are 1-based.
+      for (const [line, column, library] of [[1, 11, true], [1, 20, true], [1, 21, false], [1, 10, false], [2, 1, false], [3, 6, true], [4, 1, true], [5, 3, true], [5, 4, false], [9, 1, false]] as const) {
+        assert.strictEqual(isLibraryFault(fault(line, column)), library, `bundle.js:${line}:${column}`);
+      }
+      const other = fault(1, 11);
+      other.stack = other.stack!.replace('bundle.js', 'other.js');
+      assert.strictEqual(isLibraryFault(other), false, 'a bundle without ranges: ours');
+      assert.strictEqual(isLibraryFault(new RangeError('x')), false, 'only TypeErrors');
+      assert.strictEqual(inRanges([], 0, 0), false);
+    } finally {
+      table.__dockerLearningLibraryCode = saved;
     }
   });
 });
