@@ -65,9 +65,11 @@ export const libraryRangesPlugin = {
   setup(build) {
     build.onEnd((result) => {
       if (result.errors.length > 0) { return; }
-      const outdir = build.initialOptions.outdir;
-      const names = Object.keys(build.initialOptions.entryPoints ?? {});
-      for (const name of names) {
+      // Named entries written to a directory (the product bundles); other builds (test bundles, a bench's
+      // own bundle with `outfile`) are left as they are.
+      const { outdir, entryPoints } = build.initialOptions;
+      if (!outdir || !entryPoints || Array.isArray(entryPoints) || build.initialOptions.write === false) { return; }
+      for (const name of Object.keys(entryPoints)) {
         const file = path.join(build.initialOptions.absWorkingDir ?? process.cwd(), outdir, `${name}.js`);
         const mapFile = `${file}.map`;
         if (!fs.existsSync(file) || !fs.existsSync(mapFile)) { continue; }
