@@ -8,12 +8,7 @@ import { ROOT } from './lib/esbuildConfig.mjs';
 
 if (spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) { process.exit(1); }
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
-// The language-server bench first: its sub-millisecond hover latencies move with what ran just before. Right
-// after the containers bench (1,000 containers, code-server and Chromium started and stopped) the 111-line
-// hover p50 measured 0.43–0.77 ms (4 runs) against 0.34–0.57 with nothing before it (5 runs, same build).
-const ORDER = ['lsp.bench.mjs'];
-const rank = (f) => (ORDER.includes(f) ? ORDER.indexOf(f) : ORDER.length);
-const benches = fs.readdirSync(path.join(ROOT, 'bench')).filter((f) => f.endsWith('.bench.mjs')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+const benches = fs.readdirSync(path.join(ROOT, 'bench')).filter((f) => f.endsWith('.bench.mjs')).sort();
 let failed = 0;
 for (const b of benches) {
   console.log(`\n━━━ ${b} ━━━`);
