@@ -82,6 +82,10 @@ export function patchLines(lines: readonly string[], before: string, starts: Arr
   const from = starts[first];
   const to = last + 1 < starts.length ? starts[last + 1] - 1 : before.length;
   const middle = (before.slice(from, delta.start) + delta.text + before.slice(delta.end, to)).split('\n');
+  if (middle.length > 1000) {
+    // A paste of many lines: spreading them into splice's arguments could exceed the engine's limit.
+    return lines.slice(0, first).concat(middle, lines.slice(last + 1));
+  }
   // One copy, then the touched lines replaced in place (a keystroke replaces one line by one: nothing moves).
   const out = lines.slice();
   out.splice(first, last - first + 1, ...middle);

@@ -46,4 +46,17 @@ describe('line starts shifted past an edit', () => {
     }
     assert.ok(checked > 1500, `${checked} edits checked`);
   });
+
+  it('patches in a paste of 300,000 lines (more than a call\'s arguments may hold) and removes it again', () => {
+    const before = 'FROM alpine\nRUN a\nRUN b\n';
+    const paste = 'RUN x\n'.repeat(300_000);
+    const start = before.indexOf('RUN b');
+    const after = before.slice(0, start) + paste + before.slice(start);
+    const patched = patchLines(before.split('\n'), before, computeLineStarts(before), { start, end: start, text: paste });
+    assert.strictEqual(patched.length, after.split('\n').length);
+    assert.deepStrictEqual(patched.slice(0, 3), after.split('\n').slice(0, 3));
+    assert.deepStrictEqual(patched.slice(-3), after.split('\n').slice(-3));
+    const back = patchLines(patched, after, computeLineStarts(after), { start, end: start + paste.length, text: '' });
+    assert.deepStrictEqual(back, before.split('\n'));
+  });
 });
