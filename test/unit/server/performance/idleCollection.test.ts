@@ -13,30 +13,24 @@ function rig(growthMb: number, share = 0) {
     later: (fn) => { state.queued.push(fn); },
   }, share);
   const runQueued = (): void => { state.queued.splice(0).forEach((fn) => fn()); };
-  return { state, idle, runQueued };
+  /** A job ends with `mb` MB in use: how many collections are scheduled then. */
+  const jobEndsAt = (mb: number): number => { state.used = mb * MB; idle.afterJob(); return state.queued.length; };
+  return { state, idle, runQueued, jobEndsAt };
 }
 
 describe('idle collection in the validation worker', () => {
   it('collects once the old generation has grown by the threshold since the lowest use seen, after the waiting jobs', () => {
-    const { state, idle, runQueued } = rig(8);
+    const { state, idle, runQueued, jobEndsAt } = rig(8);
     idle.afterJob(); // 40 MB: the first mark
-    state.used = 47 * MB;
-    idle.afterJob();
-    assert.strictEqual(state.queued.length, 0, 'grown by 7 MB: nothing yet');
-    state.used = 48 * MB;
-    idle.afterJob();
-    assert.strictEqual(state.queued.length, 1, 'grown by 8 MB: a collection is scheduled');
+    assert.strictEqual(jobEndsAt(47), 0, 'grown by 7 MB: nothing yet');
+    assert.strictEqual(jobEndsAt(48), 1, 'grown by 8 MB: a collection is scheduled');
     assert.strictEqual(state.collections, 0, 'not run inside the job');
     runQueued();
     assert.strictEqual(state.collections, 1);
     assert.strictEqual(idle.collections, 1);
     // The new mark is what was live after it (35 MB): 42 MB is not enough again, 43 is.
-    state.used = 42 * MB;
-    idle.afterJob();
-    assert.strictEqual(state.queued.length, 0);
-    state.used = 43 * MB;
-    idle.afterJob();
-    assert.strictEqual(state.queued.length, 1);
+    assert.strictEqual(jobEndsAt(42), 0);
+    assert.strictEqual(jobEndsAt(43), 1);
   });
 
   it('follows V8\'s own collections (a lower use lowers the mark) and schedules one collection at a time', () => {
@@ -53,26 +47,15 @@ describe('idle collection in the validation worker', () => {
   });
 
   it('waits for a share of what was live after the last collection when that is more than the threshold', () => {
-    const { state, idle, runQueued } = rig(8, 0.35);
-    state.used = 35 * MB;
-    idle.afterJob(); // the mark: 35 MB live, 35 % of it is 12.25 MB (more than 8)
-    state.used = 47 * MB;
-    idle.afterJob();
-    assert.strictEqual(state.queued.length, 0, 'grown by 12 MB: not yet');
-    state.used = 47.5 * MB;
-    idle.afterJob();
-    assert.strictEqual(state.queued.length, 1, 'grown by 12.5 MB: scheduled');
-    runQueued();
+    const large = rig(8, 0.35);
+    large.jobEndsAt(35); // the mark: 35 MB live, 35 % of it is 12.25 MB (more than 8)
+    assert.strictEqual(large.jobEndsAt(47), 0, 'grown by 12 MB: not yet');
+    assert.strictEqual(large.jobEndsAt(47.5), 1, 'grown by 12.5 MB: scheduled');
     // A small heap: 35 % of 10 MB is 3.5, so the 8 MB floor holds.
     const small = rig(8, 0.35);
-    small.state.used = 10 * MB;
-    small.idle.afterJob();
-    small.state.used = 17 * MB;
-    small.idle.afterJob();
-    assert.strictEqual(small.state.queued.length, 0, 'a small heap grown by 7 MB: not yet');
-    small.state.used = 18 * MB;
-    small.idle.afterJob();
-    assert.strictEqual(small.state.queued.length, 1, 'grown by 8 MB: scheduled');
+    small.jobEndsAt(10);
+    assert.strictEqual(small.jobEndsAt(17), 0, 'a small heap grown by 7 MB: not yet');
+    assert.strictEqual(small.jobEndsAt(18), 1, 'grown by 8 MB: scheduled');
   });
 
   it('collects when asked whatever the growth (after a first validation), still after the waiting jobs and once at a time', () => {
