@@ -88,6 +88,8 @@ class ScannedComment implements CommentLike {
 }
 
 class ScannedDockerfile implements DockerfileLike {
+  /** Each instruction's first and last line (scannedLineSpans), made on first use: a scan never changes. */
+  spans: { first: Int32Array; last: Int32Array } | undefined;
   constructor(readonly positions: Positions, readonly instructions: ScannedInstruction[], readonly comments: ScannedComment[],
     private readonly directives: ParserDirective[], private readonly escape: string,
     /** Offset where instructions may start (after the directive lines). */
@@ -105,11 +107,15 @@ export function scannedLineStarts(tree: DockerfileLike): Int32Array | undefined 
 
 /**
  * The first and last line of each instruction, in order, for a scan: from its offsets, without building
- * each instruction's range (the chunk pass reads them on every keystroke; ranges are objects). Undefined
- * for a dockerfile-ast tree.
+ * each instruction's range (the chunk pass and the rules model read them on every keystroke; ranges are
+ * objects). Made once per scan and shared: read-only. Undefined for a dockerfile-ast tree.
  */
 export function scannedLineSpans(tree: DockerfileLike): { first: Int32Array; last: Int32Array } | undefined {
   if (!(tree instanceof ScannedDockerfile)) { return undefined; }
+  return tree.spans ??= lineSpans(tree);
+}
+
+function lineSpans(tree: ScannedDockerfile): { first: Int32Array; last: Int32Array } {
   const { instructions } = tree;
   const starts = tree.positions.starts;
   const first = new Int32Array(instructions.length);
@@ -128,21 +134,13 @@ export function scannedLineSpans(tree: DockerfileLike): { first: Int32Array; las
   return { first, last };
 }
 
-/** The line each instruction starts on, in order (for a scan: from offsets, without building ranges). */
+/** The line each instruction starts on, in order (for a scan: its line spans, without building ranges). Read-only. */
 export function instructionStartLines(tree: DockerfileLike): Int32Array {
+  const spans = scannedLineSpans(tree);
+  if (spans) { return spans.first; }
   const instructions = tree.getInstructions();
   const lines = new Int32Array(instructions.length);
-  if (tree instanceof ScannedDockerfile) {
-    const starts = tree.positions.starts;
-    let line = 0;
-    for (let i = 0; i < instructions.length; i++) {
-      const offset = tree.instructions[i].start;
-      while (line + 1 < starts.length && starts[line + 1] <= offset) { line++; }
-      lines[i] = line;
-    }
-  } else {
-    for (let i = 0; i < instructions.length; i++) { lines[i] = instructions[i].getRange().start.line; }
-  }
+  for (let i = 0; i < instructions.length; i++) { lines[i] = instructions[i].getRange().start.line; }
   return lines;
 }
 

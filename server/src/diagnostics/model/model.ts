@@ -215,18 +215,16 @@ export class DockerfileModel {
   /** ofKeyword's answers for several keywords (two rules ask for ENV and LABEL). */
   private readonly byKeywords = new Map<string, InstructionInfo[]>();
 
-  private spans: { first: Int32Array; last: Int32Array } | null | undefined;
   /**
-   * An instruction's first and last line. From the scan's offsets when the tree is a scan: rules that
-   * look at every instruction on every keystroke would otherwise build a range (three objects) for each.
+   * An instruction's first and last line. From the scan's line spans when the tree is a scan (made once
+   * per scan; the chunk pass reads the same): rules that look at every instruction on every keystroke would
+   * otherwise build a range (three objects) for each.
    */
   firstLineOf(info: InstructionInfo): number {
-    if (this.spans === undefined) { this.spans = scannedLineSpans(this.dockerfile) ?? null; }
-    return this.spans ? this.spans.first[info.index] : info.ins.getRange().start.line;
+    return scannedLineSpans(this.dockerfile)?.first[info.index] ?? info.ins.getRange().start.line;
   }
   lastLineOf(info: InstructionInfo): number {
-    if (this.spans === undefined) { this.spans = scannedLineSpans(this.dockerfile) ?? null; }
-    return this.spans ? this.spans.last[info.index] : info.ins.getRange().end.line;
+    return scannedLineSpans(this.dockerfile)?.last[info.index] ?? info.ins.getRange().end.line;
   }
 
   /** Cheap pre-check on the raw lines of an instruction, before any tokenizing. */
