@@ -58,6 +58,24 @@ function typeOrDelete(server: StdioServer, uri: string, line: number, character:
   return published;
 }
 
+/** Opens a generated file of `count` lines; resolves with its lines and first diagnostics. */
+async function openGenerated(server: StdioServer, uri: string, count: number): Promise<{ lines: string[]; opened: PublishDiagnosticsParams }> {
+  const text = generate(count);
+  const published = server.diagnostics(uri);
+  server.open(uri, text, 1);
+  return { lines: text.split('\n'), opened: await published };
+}
+
+/** Waits (up to 5 s) until the server's stderr shows `pattern`: the trace comes on a pipe of its own, after stdout. */
+async function untilTraced(server: StdioServer, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 500 && !pattern.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
+}
+
+/** A version's diagnostics as one comparable text. */
+function diagnosticsKey(p: PublishDiagnosticsParams): string {
+  return p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort().join('\n');
+}
+
 /** The node options the VS Code client starts the server with (server/src/launch.json). */
 function launchOptions(): { execArgv: string[] } {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'launch.json'), 'utf8')) as { execArgv: string[] };
@@ -182,7 +200,7 @@ describe('performance and scheduling over stdio', function () {
       await published;
     }
     // The trace comes on stderr, a pipe of its own: it may arrive after the diagnostics on stdout.
-    for (let i = 0; i < 500 && !/ v6: /.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
+    await untilTraced(server, / v6: /);
     const sizes = [...server.stderr().matchAll(/heap: new ([\d.]+) MB/g)].map((m) => Number(m[1]));
     assert.ok(sizes.length >= 2, `trace lines of the validations (edits in flight may collapse into one):\n${server.stderr().slice(0, 2000)}`);
     // A capped isolate's new space is at most 2 × 1 MB; the worker's grows past that while it validates.
@@ -194,12 +212,8 @@ describe('performance and scheduling over stdio', function () {
     // incremental/validationWorker.ts (WARM_UP_FROM): the same text, a character replaced by itself.
     server = await startTracedWithLaunchOptions();
     const uri = 'file:///perf/warm/Dockerfile';
-    const text = generate(12511);
-    const lines = text.split('\n');
-    const published = server.diagnostics(uri);
-    server.open(uri, text, 1);
-    const opened = await published;
-    for (let i = 0; i < 500 && !/ v1 \(warm-up\): /.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
+    const { lines, opened } = await openGenerated(server, uri, 12511);
+    await untilTraced(server, / v1 \(warm-up\): /);
     const warm = / v1 \(warm-up\): [\d.]+ ms, model took over (\d+)\/(\d+) instructions, (\d+)\/(\d+) chunks validated/.exec(server.stderr());
     assert.ok(warm, `a warm-up validation of version 1 is traced:\n${server.stderr().slice(0, 3000)}`);
     // The same text: every instruction taken over, every chunk from the cache.
@@ -208,8 +222,7 @@ describe('performance and scheduling over stdio', function () {
     const mid = Math.floor(lines.length / 2);
     await typeOrDelete(server, uri, mid, lines[mid].length, 2);
     const back = await typeOrDelete(server, uri, mid, lines[mid].length, 3);
-    const key = (p: PublishDiagnosticsParams): string => p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort().join('\n');
-    assert.strictEqual(key(back), key(opened), 'the keystroke undone: the opened text\'s diagnostics');
+    assert.strictEqual(diagnosticsKey(back), diagnosticsKey(opened), 'the keystroke undone: the opened text\'s diagnostics');
   });
 
   it('while typing in a large file, the worker collects its old generation when idle, and the diagnostics stay right', async () => {
@@ -217,23 +230,18 @@ describe('performance and scheduling over stdio', function () {
     // collection they pile up until V8 collects on its own (incremental/idleCollection.ts).
     server = await startTracedWithLaunchOptions();
     const uri = 'file:///perf/idle/Dockerfile';
-    const text = generate(12511);
-    const lines = text.split('\n');
-    const published = server.diagnostics(uri);
-    server.open(uri, text, 1);
-    const opened = await published;
+    const { lines, opened } = await openGenerated(server, uri, 12511);
     const mid = Math.floor(lines.length / 2);
     const end = lines[mid].length;
     let last = opened;
     for (let version = 2; version <= 31; version++) { last = await typeOrDelete(server, uri, mid, end, version); }
-    for (let i = 0; i < 500 && !/ v31: /.test(server.stderr()); i++) { await new Promise((resolve) => setTimeout(resolve, 10)); }
+    await untilTraced(server, / v31: /);
     // (The one right after the first validation and its warm-up is traced apart: it frees what they left.)
     const collections = [...server.stderr().matchAll(/idle collection \d+: [\d.]+ ms, ([\d.]+) → ([\d.]+) MB/g)].map((m) => ({ before: Number(m[1]), after: Number(m[2]) }));
     assert.ok(collections.length >= 1, `30 keystrokes on 12,511 lines grow the old generation past the threshold at least once:\n${server.stderr().slice(-3000)}`);
     for (const c of collections) { assert.ok(c.after < c.before - 4, `each collection frees what the keystrokes left: ${JSON.stringify(collections)}`); }
     // Version 31 has the deleted character back out: its diagnostics are the opened text's.
-    const key = (p: PublishDiagnosticsParams): string => p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort().join('\n');
-    assert.strictEqual(key(last), key(opened));
+    assert.strictEqual(diagnosticsKey(last), diagnosticsKey(opened));
   });
 
   it('the worker\'s idle collections no longer throw away its optimized code: far fewer compilations while typing (incremental/keptShapes.ts)', async () => {
@@ -244,11 +252,7 @@ describe('performance and scheduling over stdio', function () {
       server = await startStdioServer({ locale: 'en' }, ['/usr/bin/env', `DOCKER_LEARNING_KEEP_SHAPES=${keep ? '1' : '0'}`, process.execPath, ...launchOptions().execArgv,
         '--trace-opt', '--redirect-code-traces', `--redirect-code-traces-to=${trace}`, path.join(ROOT, 'dist', 'server.js'), '--stdio']);
       const uri = 'file:///perf/kept/Dockerfile';
-      const text = generate(12511);
-      const lines = text.split('\n');
-      const published = server.diagnostics(uri);
-      server.open(uri, text, 1);
-      await published;
+      const { lines } = await openGenerated(server, uri, 12511);
       const mid = Math.floor(lines.length / 2);
       const end = lines[mid].length;
       const count = (): number => (fs.existsSync(trace) ? (fs.readFileSync(trace, 'utf8').match(/\[completed compiling /g) ?? []).length : 0);
