@@ -1,5 +1,7 @@
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc, as the VS Code
 // client uses). It never imports `vscode`, so any LSP client can drive it.
+// The validation worker starts first, so that its start-up overlaps with loading the rest (diagnosticsScheduler.ts).
+import './incremental/earlyStart';
 import { installFastInstructionArguments } from './features/instructionArguments'; installFastInstructionArguments();
 import { createConnection, ProposedFeatures, Connection, MessageReader } from 'vscode-languageserver/node';
 import { startServer } from './languageServer';
