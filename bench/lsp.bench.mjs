@@ -265,6 +265,13 @@ export async function runLspBench() {
     console.log(`- 25,011 lines hover p95 during revalidation ≤ 5 ms: ${fmt(big.ours.hoverP95)} ms — ${verdict(big.ours.hoverP95 <= 5)}`);
     if (big.peer) { console.log(`- 25,011 lines peak RSS ≤ the peer's: ${fmt(big.ours.rssMb)} vs ${fmt(big.peer.rssMb)} MB — ${verdict(big.ours.rssMb <= big.peer.rssMb)}`); }
   }
+  // Growth of our edit → diagnostics at each step between the sizes measured (issue: doubling the file at most
+  // doubles the time, ±20 %), with two decimals: the table rounds 1.23 to 1.2.
+  for (let i = 1; i < rows.length; i++) {
+    if (!rows[i].ours || !rows[i - 1].ours) { continue; }
+    const g = rows[i].ours.editMs / rows[i - 1].ours.editMs / (rows[i].lines / rows[i - 1].lines);
+    console.log(`- growth ${rows[i - 1].lines} → ${rows[i].lines} lines ≤ 1.2: ${g.toFixed(2)} — ${verdict(g <= 1.2)}`);
+  }
   if (small?.ours) {
     console.log(`- 111 lines edit → diagnostics ≤ 10 ms: ${fmt(small.ours.editMs)} ms — ${verdict(small.ours.editMs <= 10)}`);
     console.log(`- 111 lines hover p50 ≤ 0.5 ms: ${fmt(small.ours.hoverP50)} ms — ${verdict(small.ours.hoverP50 <= 0.5)} (a request no handler answers: ${small.ours.floorP50.toFixed(2)} ms p50${small.peer ? `, the peer's ${small.peer.floorP50.toFixed(2)}` : ''})`);
