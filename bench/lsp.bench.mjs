@@ -37,6 +37,8 @@ const AT_EDIT = Number(opt('at-edit', '10'));
 const EDITS = Number(opt('edits', '15'));
 const EDIT_SECONDS = Number(opt('edit-seconds', '2'));
 const MAX_EDITS = Math.max(EDITS, Number(opt('max-edits', '80')));
+/** Whether to take sample `i` (from 0) of a series begun at `since`: until both `min` and `seconds` are reached, never beyond `max`. */
+const wantSample = (i, since, min, seconds, max) => i < max && (i < min || performance.now() - since < seconds * 1000);
 /** `--servers=ours` measures one side only (quick checks while working; the README table needs both). */
 const WANTED = opt('servers', 'ours,peer').split(',');
 
@@ -119,7 +121,7 @@ export async function measure(command, text) {
   // Edit → diagnostics: the time until that version's diagnostics arrive; median of EDITS edits.
   const editTimes = [];
   const editsFrom = performance.now();
-  for (let i = 0; i < MAX_EDITS && (i < EDITS || performance.now() - editsFrom < EDIT_SECONDS * 1000); i++) {
+  for (let i = 0; wantSample(i, editsFrom, EDITS, EDIT_SECONDS, MAX_EDITS); i++) {
     const t1 = performance.now();
     const done = s.diagnostics(uri, version + 1);
     typeOrDelete();
@@ -143,7 +145,7 @@ export async function measure(command, text) {
   };
   const hoverMs = [];
   const hoversFrom = performance.now();
-  for (let i = 0; i < MAX_HOVERS && (i < HOVERS || performance.now() - hoversFrom < HOVER_SECONDS * 1000); i++) {
+  for (let i = 0; wantSample(i, hoversFrom, HOVERS, HOVER_SECONDS, MAX_HOVERS); i++) {
     hoverMs.push(await hoverAfterEdit(11 + ((i * 37) % Math.max(1, lines.length - 12))));
   }
   const c0 = performance.now();
@@ -243,14 +245,13 @@ export async function runLspBench() {
     }
   }
   // Growth: time ratio ÷ size ratio between consecutive sizes. Linear growth is 1.0; the target allows 1.2.
+  const growth = (i, name, key) => rows[i][name][key] / rows[i - 1][name][key] / (rows[i].lines / rows[i - 1].lines);
   console.log('\nGrowth (time ratio ÷ line ratio from the previous size; ≤ 1.2 is linear within 20 %)');
   console.log('| lines | server | first diagnostics | edit → diagnostics |');
   console.log('|---|---|---|---|');
   for (let i = 1; i < rows.length; i++) {
-    const k = rows[i].lines / rows[i - 1].lines;
     for (const name of names) {
-      const g = (key) => fmt(rows[i][name][key] / rows[i - 1][name][key] / k);
-      console.log(`| ${rows[i - 1].lines} → ${rows[i].lines} | ${name} | ${g('firstMs')} | ${g('editMs')} |`);
+      console.log(`| ${rows[i - 1].lines} → ${rows[i].lines} | ${name} | ${fmt(growth(i, name, 'firstMs'))} | ${fmt(growth(i, name, 'editMs'))} |`);
     }
   }
   // The issue's targets, checked against this run.
@@ -267,9 +268,8 @@ export async function runLspBench() {
   }
   // Growth of our edit → diagnostics at each step between the sizes measured (issue: doubling the file at most
   // doubles the time, ±20 %), with two decimals: the table rounds 1.23 to 1.2.
-  for (let i = 1; i < rows.length; i++) {
-    if (!rows[i].ours || !rows[i - 1].ours) { continue; }
-    const g = rows[i].ours.editMs / rows[i - 1].ours.editMs / (rows[i].lines / rows[i - 1].lines);
+  for (let i = 1; i < rows.length && names.includes('ours'); i++) {
+    const g = growth(i, 'ours', 'editMs');
     console.log(`- growth ${rows[i - 1].lines} → ${rows[i].lines} lines ≤ 1.2: ${g.toFixed(2)} — ${verdict(g <= 1.2)}`);
   }
   if (small?.ours) {

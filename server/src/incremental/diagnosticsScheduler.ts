@@ -56,6 +56,8 @@ export interface SchedulerHooks {
 const YOUNG_MB = Number(process.env.DOCKER_LEARNING_WORKER_YOUNG_MB ?? 8);
 /** Enough for a 25,000-line file with room to spare; doubled on demand up to MAX_OLD_MB. */
 const DEFAULT_OLD_MB = 128;
+/** The old generation a worker starts with (the early one and the scheduler's own). */
+const START_OLD_MB = Number(process.env.DOCKER_LEARNING_WORKER_OLD_MB ?? DEFAULT_OLD_MB);
 const MAX_OLD_MB = 4096;
 
 /** Up to this many characters, a document is validated in-process while the worker is still starting. */
@@ -92,7 +94,7 @@ let early: { worker: Worker; ready: boolean } | undefined;
 export function startValidationWorkerEarly(): void {
   if (early || !fs.existsSync(WORKER_FILE)) { return; }
   try {
-    const started = { worker: createValidationWorker(WORKER_FILE, Number(process.env.DOCKER_LEARNING_WORKER_OLD_MB ?? DEFAULT_OLD_MB)), ready: false };
+    const started = { worker: createValidationWorker(WORKER_FILE, START_OLD_MB), ready: false };
     started.worker.once('message', () => { started.ready = true; });
     // Until the scheduler takes it over: a failure to start is the scheduler's to report (it starts another).
     started.worker.once('error', () => { if (early === started) { early = undefined; } });
@@ -119,13 +121,12 @@ export class DiagnosticsScheduler {
   private outbox: (WorkerJob | { close: string })[] = [];
 
   constructor(private readonly hooks: SchedulerHooks, private readonly workerFile = WORKER_FILE) {
-    const oldMb = Number(process.env.DOCKER_LEARNING_WORKER_OLD_MB ?? DEFAULT_OLD_MB);
     if (early && workerFile === WORKER_FILE) {
       const { worker, ready } = early;
       early = undefined;
-      this.startWorker(oldMb, worker, ready);
+      this.startWorker(START_OLD_MB, worker, ready);
     } else if (fs.existsSync(workerFile)) {
-      this.startWorker(oldMb);
+      this.startWorker(START_OLD_MB);
     }
   }
 
