@@ -61,9 +61,19 @@ class ScannedInstruction implements InstructionLike {
   private range: Range | undefined;
   private wordRange: Range | undefined;
   private keyword: string | undefined;
-  constructor(private positions: Positions, readonly start: number, readonly wordEnd: number, readonly end: number, private readonly word: string) {}
+  constructor(private positions: Positions, public start: number, public wordEnd: number, public end: number, private readonly word: string) {}
   /** Taken into a later version's scan unchanged (it ends before the edit): reads that version's text from now on. */
   moveTo(positions: Positions): this { this.positions = positions; return this; }
+  /**
+   * Taken into a later version's scan past the edit, `shift` characters further (a consumed scan, see
+   * ScanBase.consume); its ranges are kept when `sameLines` (the edit moved no line break before it).
+   */
+  shiftTo(positions: Positions, shift: number, sameLines: boolean): this {
+    this.positions = positions;
+    this.start += shift; this.wordEnd += shift; this.end += shift;
+    if (!sameLines) { this.range = undefined; this.wordRange = undefined; }
+    return this;
+  }
   getRange(): Range { return this.range ??= { start: this.positions.at(this.start), end: this.positions.at(this.end) }; }
   getInstructionRange(): Range { return this.wordRange ??= { start: this.getRange().start, end: this.positions.at(this.wordEnd) }; }
   // An instruction starts on a word, never inside a line break: its start is its line's start plus the column.
@@ -76,10 +86,17 @@ class ScannedInstruction implements InstructionLike {
 
 class ScannedComment implements CommentLike {
   private range: Range | undefined;
-  constructor(private positions: Positions, readonly start: number, readonly end: number,
+  constructor(private positions: Positions, public start: number, public end: number,
     /** Inside an instruction's continuation (not where a scan could resume). */
     readonly nested: boolean) {}
   moveTo(positions: Positions): this { this.positions = positions; return this; }
+  /** As ScannedInstruction.shiftTo. */
+  shiftTo(positions: Positions, shift: number, sameLines: boolean): this {
+    this.positions = positions;
+    this.start += shift; this.end += shift;
+    if (!sameLines) { this.range = undefined; }
+    return this;
+  }
   getRange(): Range { return this.range ??= { start: this.positions.at(this.start), end: this.positions.at(this.end) }; }
   getContent(): string {
     // Whitespace here is what dockerfile-ast counts: space, tab, \r, \n.
@@ -155,7 +172,19 @@ function mayHoldHeredoc(args: string): boolean {
  * the text holds something this scan leaves to dockerfile-ast (a heredoc candidate, a lone \r).
  */
 /** The previous version's scan and the one replacement that turned its text into this one. */
-export interface ScanBase { text: string; tree: DockerfileLike; delta: TextDelta }
+export interface ScanBase {
+  text: string;
+  tree: DockerfileLike;
+  delta: TextDelta;
+  /**
+   * Nothing reads the previous scan any more once this one is made (the validation worker: one document
+   * state, replaced): its items past the edit are shifted in place and its list of instructions becomes
+   * this scan's, instead of copies. At 25,011 lines a keystroke in the middle otherwise made ~7,500 new
+   * instructions and a new list of 15,000, all kept until the next keystroke and so promoted to the old
+   * generation (~0.9 MB of garbage per keystroke). Without it the previous scan stays valid.
+   */
+  consume?: boolean;
+}
 
 export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | undefined {
   const previous = base && base.tree instanceof ScannedDockerfile ? base.tree : undefined;
@@ -318,20 +347,37 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
   // is the same, and so is the scanner's state (top level), so it would find the same items.
   let resumeAt = start;
   let resync: ((i: number) => boolean) | undefined;
+  // A consumed previous scan (ScanBase.consume): `instructions` collects only what is scanned anew, and the
+  // previous list takes it in place of its items [kept, resumedAt) at the end.
+  const consume = base?.consume === true;
+  let reused: ScannedInstruction[] | undefined;
+  let kept = 0;
+  let resumedAt: number | undefined;
+  let shift = 0;
+  /** Items starting at or after this offset of the previous text keep their ranges when shifted (ScannedInstruction.shiftTo). */
+  let laterLines = Infinity;
   // What resync reads of the previous scan: emptied at the end, resync outlives the scan (see below).
   let old: readonly ScannedInstruction[] = [];
   let previousComments: readonly ScannedComment[] = [];
   let topComments: readonly ScannedComment[] = [];
   if (previous && base && previous.start === start && previous.getEscapeCharacter() === escape && sameDirectives(previous.getDirectives(), directives)) {
     const { delta } = base;
-    const shift = delta.text.length - (delta.end - delta.start);
+    shift = delta.text.length - (delta.end - delta.start);
     const deltaEnd = delta.end;
+    if (consume && countBreaks(delta.text, 0, delta.text.length) === countBreaks(base.text, delta.start, delta.end)) {
+      // No line break added or removed: whatever starts on a line after the edit keeps its line and column.
+      const oldStarts = previous.positions.starts;
+      const line = lineAt(oldStarts, delta.end) + 1;
+      laterLines = line < oldStarts.length ? oldStarts[line] : Infinity;
+    }
     old = previous.instructions;
+    if (consume) { reused = previous.instructions; }
     let k = 0;
     // Taken as they are, but moved onto this version's text (identical up to the edit, and so are the
     // line starts): an item keeping the text it was scanned from would keep every version a learner
     // ever edited alive, one whole text per place edited (0.85 MB each at 25k lines).
-    while (k < old.length && old[k].end < delta.start) { instructions.push(old[k].moveTo(positions)); k++; }
+    while (k < old.length && old[k].end < delta.start) { old[k].moveTo(positions); if (!consume) { instructions.push(old[k]); } k++; }
+    kept = k;
     let resume = k > 0 ? old[k - 1].end : -1;
     for (const c of previous.comments) {
       if (c.end >= delta.start) { break; }
@@ -347,13 +393,16 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
       const n = firstAtOrAfter(old, at);
       const m = firstAtOrAfter(topComments, at);
       if (old[n]?.start !== at && topComments[m]?.start !== at) { return false; }
-      for (let x = n; x < old.length; x++) {
-        const o = old[x];
-        instructions.push(new ScannedInstruction(positions, o.start + shift, o.wordEnd + shift, o.end + shift, o.getInstruction()));
+      resumedAt = n;
+      if (!consume) {
+        for (let x = n; x < old.length; x++) {
+          const o = old[x];
+          instructions.push(new ScannedInstruction(positions, o.start + shift, o.wordEnd + shift, o.end + shift, o.getInstruction()));
+        }
       }
       for (let x = firstAtOrAfter(previousComments, at); x < previousComments.length; x++) {
         const o = previousComments[x];
-        comments.push(new ScannedComment(positions, o.start + shift, o.end + shift, o.nested));
+        comments.push(consume ? o.shiftTo(positions, shift, o.start >= laterLines) : new ScannedComment(positions, o.start + shift, o.end + shift, o.nested));
       }
       return true;
     };
@@ -370,10 +419,32 @@ export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | 
     if (e instanceof NeedsFullParse) { return undefined; }
     throw e;
   }
+  let list: ScannedInstruction[] = instructions;
+  if (reused) {
+    list = replaceItems(reused, kept, resumedAt ?? reused.length, instructions);
+    for (let x = kept + instructions.length; x < list.length; x++) { list[x].shiftTo(positions, shift, list[x].start >= laterLines); }
+  }
   // Kept until the next scan so that V8 keeps their optimized code; the previous version's scan is not kept.
   old = []; previousComments = []; topComments = [];
   keepNewest('instruction scan', [comment, argumentsEnd, instruction, resync]);
-  return new ScannedDockerfile(positions, instructions, comments, directives, escape, start);
+  return new ScannedDockerfile(positions, list, comments, directives, escape, start);
+}
+
+/** `list` with its items [from, to) replaced by `items`: in place, unless that would move many. */
+function replaceItems<T>(list: T[], from: number, to: number, items: T[]): T[] {
+  if (items.length === to - from) {
+    for (let i = 0; i < items.length; i++) { list[from + i] = items[i]; }
+    return list;
+  }
+  if (items.length <= 1024) { list.splice(from, to - from, ...items); return list; }
+  return list.slice(0, from).concat(items, list.slice(to));
+}
+
+/** Line feeds in text[from, to). */
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) { n++; }
+  return n;
 }
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */

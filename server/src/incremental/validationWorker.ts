@@ -70,7 +70,8 @@ function validate(job: Job, text: string, state: DocumentState | undefined, delt
   let scanBase: ScanBase | undefined;
   let lines: string[] | undefined;
   if (state && delta) {
-    if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta }; }
+    // The previous state is replaced by this one: its scan may be consumed (ScanBase.consume).
+    if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta, consume: true }; }
     // A scan's line starts are split('\n')'s (a scan means no lone \r).
     const starts = state.tree && scannedLineStarts(state.tree);
     if (starts && state.lines) { lines = patchLines(state.lines, state.text, starts, delta); }

@@ -37,6 +37,11 @@ export class InstructionInfo {
   refs: Reference[] | undefined = undefined;
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
+  /**
+   * Where `ins` started when this object was made or taken over (startOf), which is what its derived ranges
+   * hold: a later version's scan may have shifted `ins` itself in place since (ScanBase.consume).
+   */
+  start = 0;
 
   constructor(
     /** This version's instruction (a later version's model that takes the object over sets its own). */
@@ -395,12 +400,11 @@ export class DockerfileModel {
     let previous = previousModel?.escape === this.escape ? previousModel.instructions : [];
     let p = 0;
     /** The previous version's object for this instruction, when it is the same text at the same place. */
-    const takeOver = (ins: InstructionLike): InstructionInfo | undefined => {
+    const takeOver = (ins: InstructionLike, start: number): InstructionInfo | undefined => {
       if (p >= previous.length) { return undefined; }
-      const start = startOf(ins);
       // Both lists are in document order: skip the previous ones that start before this one.
       while (p < previous.length) {
-        const at = startOf(previous[p].ins);
+        const at = previous[p].start;
         if (at < start) { p++; continue; }
         if (at === start) {
           const candidate = previous[p++];
@@ -420,13 +424,15 @@ export class DockerfileModel {
     for (let index = 0; index < all.length; index++) {
       const ins = all[index];
       const keyword = ins.getKeyword();
-      let info = takeOver(ins);
+      const start = startOf(ins);
+      let info = takeOver(ins, start);
       if (info) {
         // Same text at the same line and column: every range derived from the old instruction still
         // holds. The new one is kept instead, so the model never holds an earlier version's text.
         info.ins = ins; info.index = index; info.stage = stage; this.reused++;
       } else {
         info = new InstructionInfo(ins, keyword, index, stage);
+        info.start = start;
       }
       this.instructions.push(info);
       (this.byKeyword.get(keyword) ?? this.byKeyword.set(keyword, []).get(keyword)!).push(info);

@@ -135,13 +135,14 @@ describe('incremental instruction scan = a full scan of the new text', function 
     if (r() < 0.75) { lines[at] = EDITS[Math.floor(r() * EDITS.length)](lines[at] ?? ''); } else { lines.splice(at, 1 + Math.floor(r() * 3)); }
   }
 
-  function check(texts: string[], what: string): number {
+  /** With `consume`, each scan takes the previous one apart (ScanBase.consume, as the validation worker does). */
+  function check(texts: string[], what: string, consume = false): number {
     let incremental = 0;
     let previousText = texts[0];
     let tree = scanDockerfile(previousText);
     for (let v = 1; v < texts.length; v++) {
       const text = texts[v];
-      const base = tree ? { text: previousText, tree, delta: textDelta(previousText, text) } : undefined;
+      const base = tree ? { text: previousText, tree, delta: textDelta(previousText, text), consume } : undefined;
       const next = scanDockerfile(text, base);
       const full = scanDockerfile(text);
       assert.strictEqual(next === undefined, full === undefined, `${what}, version ${v}: both decline or both answer`);
@@ -155,29 +156,45 @@ describe('incremental instruction scan = a full scan of the new text', function 
     return incremental;
   }
 
-  it('over edit sequences on the fixtures (LF and CRLF) and on a large file', () => {
-    const r = rng(21);
-    let incremental = 0;
-    const sources = [...dockerfileCorpus(ROOT, ['test/fixtures', 'sample']), bigDockerfile(120)];
-    for (const [i, source] of sources.entries()) {
-      for (const eol of ['\n', '\r\n']) {
-        const lines = source.split('\n');
-        const texts = [lines.join(eol)];
-        for (let k = 0; k < 12; k++) { editText(lines, r); texts.push(lines.join(eol)); }
-        incremental += check(texts, `source #${i} (${JSON.stringify(eol)})`);
+  for (const consume of [false, true]) {
+    const how = consume ? ', consuming the previous scan' : '';
+    it(`over edit sequences on the fixtures (LF and CRLF) and on a large file${how}`, () => {
+      const r = rng(21);
+      let incremental = 0;
+      const sources = [...dockerfileCorpus(ROOT, ['test/fixtures', 'sample']), bigDockerfile(120)];
+      for (const [i, source] of sources.entries()) {
+        for (const eol of ['\n', '\r\n']) {
+          const lines = source.split('\n');
+          const texts = [lines.join(eol)];
+          for (let k = 0; k < 12; k++) { editText(lines, r); texts.push(lines.join(eol)); }
+          incremental += check(texts, `source #${i} (${JSON.stringify(eol)})`, consume);
+        }
       }
-    }
-    assert.ok(incremental > 500, `${incremental} versions scanned incrementally`);
-  });
+      assert.ok(incremental > 500, `${incremental} versions scanned incrementally`);
+    });
 
-  it('over edit sequences on generated documents', () => {
-    const corpus = dockerfileCorpus(ROOT, ['test/fixtures', 'sample']);
-    const r = rng(22);
-    for (let i = 0; i < 600; i++) {
-      const lines = generateDocument(r, corpus).split('\n');
-      const texts = [lines.join('\n')];
-      for (let k = 0; k < 4; k++) { editText(lines, r); texts.push(lines.join('\n')); }
-      check(texts, `generated #${i}`);
-    }
+    it(`over edit sequences on generated documents${how}`, () => {
+      const corpus = dockerfileCorpus(ROOT, ['test/fixtures', 'sample']);
+      const r = rng(22);
+      for (let i = 0; i < 600; i++) {
+        const lines = generateDocument(r, corpus).split('\n');
+        const texts = [lines.join('\n')];
+        for (let k = 0; k < 4; k++) { editText(lines, r); texts.push(lines.join('\n')); }
+        check(texts, `generated #${i}`, consume);
+      }
+    });
+  }
+
+  it('consuming the previous scan makes no new instruction objects and no new list for a keystroke', () => {
+    const text = bigDockerfile(200);
+    const tree = scanDockerfile(text)!;
+    const before = tree.getInstructions();
+    const objects = new Set(before);
+    const middle = text.indexOf('\n', text.length >> 1);
+    const next = scanDockerfile(`${text.slice(0, middle)} ${text.slice(middle)}`, { text, tree, delta: { start: middle, end: middle, text: ' ' }, consume: true })!;
+    const after = next.getInstructions();
+    assert.strictEqual(after, before, 'the previous list is the new scan\'s');
+    const made = after.filter((i) => !objects.has(i)).length;
+    assert.ok(made <= 2, `${made} of ${after.length} instructions made anew`);
   });
 });

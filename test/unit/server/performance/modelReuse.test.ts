@@ -10,7 +10,7 @@ import { ParsedDocument } from '../../../../server/src/documents/parsedDocument'
 import { computeDiagnostics } from '../../../../server/src/diagnostics/computeDiagnostics';
 import type { DockerfileModel } from '../../../../server/src/diagnostics/model/model';
 import { ChunkedSyntaxValidator } from '../../../../server/src/incremental/chunkedValidation';
-import { applyDelta, composeAll, TextDelta } from '../../../../server/src/documents/textDelta';
+import { applyDelta, composeAll, TextDelta, textDelta } from '../../../../server/src/documents/textDelta';
 import type { DockerfileLike } from '../../../../server/src/documents/instructionScanner';
 import { dockerfileCorpus } from '../../../support/dockerfileCorpus';
 import { bigDockerfile } from '../../../support/bigDockerfile';
@@ -80,6 +80,30 @@ describe('rules model reuse across versions', function () {
     // A changed escape directive changes how everything is read: nothing is taken over.
     diagnose(`# escape=\`\n${lines.join('\n')}`, 51, holder);
     assert.strictEqual(holder.model!.reused, 0, 'nothing taken over after the escape character changed');
+  });
+
+  it('as the validation worker runs it (incremental scan consuming the previous one, chunk cache): same diagnostics as from scratch', () => {
+    // The worker shifts the previous scan's instructions in place (ScanBase.consume), the very objects the
+    // previous model's instructions point to: taking one over must go by where it started, not where it is now.
+    const r = rng(14);
+    let compared = 0;
+    for (const source of [...dockerfileCorpus(ROOT, ['test/fixtures', 'sample']), bigDockerfile(150)]) {
+      const lines = source.split('\n');
+      const validator = new ChunkedSyntaxValidator(service);
+      const holder: { model?: DockerfileModel } = {};
+      let text = lines.join('\n');
+      let tree: DockerfileLike | undefined;
+      for (let v = 1; v < 12; v++) {
+        if (v > 1) { edit(r, lines); }
+        const next = lines.join('\n');
+        const doc = new ParsedDocument(TextDocument.create('file:///w/Dockerfile', 'dockerfile', v, next));
+        if (tree) { doc.scanBase = { text, tree, delta: textDelta(text, next), consume: true }; }
+        const got = JSON.stringify(computeDiagnostics(doc, { service, language: 'en', log: () => undefined, readFile: () => undefined, incremental: validator, modelHolder: holder }));
+        assert.strictEqual(got, diagnose(next, v), `edit ${v} of:\n${next.slice(0, 1500)}`);
+        text = next; tree = doc.rulesTree; compared++;
+      }
+    }
+    assert.ok(compared > 400, `${compared} versions compared`);
   });
 
   it('on 1,000 generated documents, each edited twice', () => {
