@@ -107,7 +107,8 @@ export function runRules(doc: ParsedDocument, ctx: Pick<DiagnosticsContext, 'log
     const dockerignore = findDockerIgnore(doc.uri, ctx.readFile ?? defaultReader);
     const previous = ctx.modelHolder?.model;
     if (ctx.modelHolder) { ctx.modelHolder.model = undefined; }
-    model = new DockerfileModel(doc.rulesTree, doc.text, { uri: doc.uri, dockerignore, lines: doc.lines, previous });
+    // The holder's model is replaced by this one and read nowhere else: its lists are refilled (recycle).
+    model = new DockerfileModel(doc.rulesTree, doc.text, { uri: doc.uri, dockerignore, lines: doc.lines, previous, recycle: true });
     if (ctx.modelHolder) { ctx.modelHolder.model = model; }
   } catch (e) {
     ctx.log(`diagnostics: could not analyse ${doc.uri}: ${(e as Error).stack ?? e}`);

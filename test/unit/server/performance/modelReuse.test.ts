@@ -77,6 +77,12 @@ describe('rules model reuse across versions', function () {
     diagnose(lines.join('\n'), 50, holder);
     const model = holder.model!;
     assert.ok(model.reused >= model.instructions.length - 2, `${model.reused} of ${model.instructions.length} instructions taken over`);
+    // An instruction where a comment was (no line moves): everything after it is still taken over, the
+    // previous model's instructions being read from the list this model refills (ModelOptions.recycle).
+    const comment = lines.indexOf('# dockerfile-utils: ignore', mid);
+    lines[comment] = 'USER nobody';
+    diagnose(lines.join('\n'), 50, holder);
+    assert.ok(holder.model!.reused >= holder.model!.instructions.length - 2, `after an inserted instruction: ${holder.model!.reused} of ${holder.model!.instructions.length} taken over`);
     // A changed escape directive changes how everything is read: nothing is taken over.
     diagnose(`# escape=\`\n${lines.join('\n')}`, 51, holder);
     assert.strictEqual(holder.model!.reused, 0, 'nothing taken over after the escape character changed');
