@@ -38,10 +38,13 @@ export class InstructionInfo {
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
   /**
-   * Where `ins` started when this object was made or taken over (startOf), which is what its derived ranges
-   * hold: a later version's scan may have shifted `ins` itself in place since (ScanBase.consume).
+   * Where `ins` started when this object was made or taken over, which is what its derived ranges hold: a
+   * later version's scan may have shifted `ins` itself in place since (ScanBase.consume). Two small
+   * integers, not one number: line × 2³² + column is a heap-allocated double in V8, one per instruction
+   * per keystroke.
    */
-  start = 0;
+  line = 0;
+  character = 0;
 
   constructor(
     /** This version's instruction (a later version's model that takes the object over sets its own). */
@@ -263,7 +266,7 @@ export class DockerfileModel {
   /** The instruction's lines as written (kept per instruction: the pre-checks above ask for it many times). */
   rawTextOf(info: InstructionInfo): string {
     if (info.raw !== undefined) { return info.raw; }
-    if (info.ins.rawText) { return info.raw = info.ins.rawText(); }
+    if (info.ins.rawText) { return info.raw = ownCopy(info.ins.rawText()); }
     const r = info.ins.getRange();
     return info.raw = this.lines.slice(r.start.line, r.end.line + 1).join('\n');
   }
@@ -445,16 +448,19 @@ export class DockerfileModel {
       keywordCounts.set(keyword, n + 1);
     };
     /** The previous version's object for this instruction, when it is the same text at the same place. */
-    const takeOver = (ins: InstructionLike, start: number): InstructionInfo | undefined => {
+    const takeOver = (ins: InstructionLike, line: number, character: number): InstructionInfo | undefined => {
       if (p >= previous.length) { return undefined; }
       // Both lists are in document order: skip the previous ones that start before this one.
       while (p < previous.length) {
-        const at = previous[p].start;
-        if (at < start) { p++; continue; }
-        if (at === start) {
+        const before = previous[p];
+        if (before.line < line || (before.line === line && before.character < character)) { p++; continue; }
+        if (before.line === line && before.character === character) {
           const candidate = previous[p++];
+          // The very object the previous version had: the scan moved or shifted it because the text
+          // there is the same (documents/instructionScanner.ts), no need to compare.
+          if (candidate.ins === ins) { return candidate; }
           const raw = ins.rawText ? ins.rawText() : undefined;
-          if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = raw; return candidate; }
+          if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = ownCopy(raw); return candidate; }
         }
         return undefined;
       }
@@ -469,15 +475,16 @@ export class DockerfileModel {
     for (let index = 0; index < all.length; index++) {
       const ins = all[index];
       const keyword = ins.getKeyword();
-      const start = startOf(ins);
-      let info = takeOver(ins, start);
+      const line = ins.startLine ? ins.startLine() : ins.getRange().start.line;
+      const character = ins.startCharacter ? ins.startCharacter() : ins.getRange().start.character;
+      let info = takeOver(ins, line, character);
       if (info) {
         // Same text at the same line and column: every range derived from the old instruction still
         // holds. The new one is kept instead, so the model never holds an earlier version's text.
         info.ins = ins; info.index = index; info.stage = stage; this.reused++;
       } else {
         info = new InstructionInfo(ins, keyword, index, stage);
-        info.start = start;
+        info.line = line; info.character = character;
       }
       place(info, index);
       addToKeyword(keyword, info);
@@ -577,11 +584,12 @@ export class DockerfileModel {
   }
 }
 
-/** Where an instruction starts as one comparable number: its line, then its character. */
-function startOf(ins: InstructionLike): number {
-  if (ins.startLine && ins.startCharacter) { return ins.startLine() * 2 ** 32 + ins.startCharacter(); }
-  const { line, character } = ins.getRange().start;
-  return line * 2 ** 32 + character;
+/**
+ * A string of its own, not a view into the text it was cut from (V8 makes slices of 13 characters or more
+ * views that keep the whole text alive): an instruction's raw text is kept across versions.
+ */
+function ownCopy(text: string): string {
+  return (` ${text}`).slice(1);
 }
 
 /** Shared by every instruction without a `$` (nothing is ever added to it). */
