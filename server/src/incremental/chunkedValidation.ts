@@ -14,7 +14,7 @@ import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { DockerfileParser } from 'dockerfile-ast';
 import { ValidationCode } from 'dockerfile-utils';
 import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
-import { scannedLineSpans, scannedLineStarts, type DockerfileLike } from '../documents/instructionScanner';
+import { scannedLineSpans, scannedLineStarts, type DockerfileLike, type InstructionLike } from '../documents/instructionScanner';
 import { hasLoneCarriageReturn } from '../documents/lineStarts';
 import { keepNewest } from './keptShapes';
 
@@ -42,6 +42,13 @@ interface Segment {
   keyword: string;
   /** Names an ARG/ENV may declare (a superset: every token before `=`, and bare tokens). */
   declares?: string[];
+  /**
+   * The scanned instruction it was made from, and its column (scanFromTree). A segment is carried into the
+   * next pass only for the same instruction object at the same place, which the scan guarantees is the
+   * same text: a segment the same object as last pass's is the same text at the same lines.
+   */
+  source?: InstructionLike;
+  column?: number;
 }
 
 interface Scan {
@@ -118,34 +125,47 @@ export function scan(text: string): Scan {
 /**
  * Segments from the exact instruction scan (documents/instructionScanner.ts): its boundaries are
  * dockerfile-ast's, so nothing is ambiguous. Undefined for a dockerfile-ast tree (the scan declined).
+ * `recycled` is the last pass's list: each of its segments is read before its slot is written, and the
+ * list becomes this pass's (a keystroke on 25,011 lines otherwise made a new list of 15,000).
  */
-export function scanFromTree(tree: DockerfileLike, lines: string[], declared: { last: Map<string, string[]>; next: Map<string, string[]> }, previous: readonly Segment[] = []): Scan | undefined {
+export function scanFromTree(tree: DockerfileLike, lines: string[], declared: Map<string, string[]>, recycled: Segment[] = []): Scan | undefined {
   const instructions = tree.getInstructions();
   // Lines from the scan's offsets: each instruction's range would be three objects per keystroke.
   const spans = scannedLineSpans(tree);
   if (!spans) { return undefined; }
   let prologueEnd = 0;
   while (prologueEnd < lines.length && (COMMENT.test(lines[prologueEnd]) || BLANK.test(lines[prologueEnd]))) { prologueEnd++; }
-  const segments: Segment[] = [];
+  const segments = recycled;
   for (let i = 0; i < instructions.length; i++) {
     const ins = instructions[i];
-    const keyword = ins.getKeyword();
     const insStart = spans.first[i];
     const end = spans.last[i] + 1;
+    // (Every instruction of a scan has startCharacter and rawText: scannedLineSpans answered, so this is a scan.)
+    const column = ins.startCharacter!();
+    // The last pass's segment for the very same instruction at the same place: the same text (see Segment).
+    const old = segments[i];
+    if (old && old.source === ins && old.insStart === insStart && old.end === end && old.column === column) { continue; }
+    const keyword = ins.getKeyword();
     let declares: string[] | undefined;
     if (keyword === 'ARG' || keyword === 'ENV') {
-      // By the instruction's text, from the last run: most ARG/ENV lines are unchanged between versions.
-      // (Every instruction of a scan has rawText: scannedLineSpans answered, so this is a scan.)
+      // By the instruction's text, from earlier passes: most ARG/ENV lines are unchanged between versions.
       const raw = ins.rawText!();
-      declares = declared.last.get(raw) ?? declared.next.get(raw) ?? declaredNames(lines, insStart, end);
-      declared.next.set(raw, declares);
+      declares = declared.get(raw);
+      if (!declares) {
+        declares = declaredNames(lines, insStart, end);
+        // A copy of its own as the key: a slice would keep this version's whole text alive.
+        declared.set(ownCopy(raw), declares);
+      }
     }
-    // The last pass's segment when nothing about it changed (a keystroke that adds or removes no line
-    // changes one): segments are read-only, and one kept is one less object per instruction per keystroke.
-    const old = previous[i];
-    segments.push(old && old.insStart === insStart && old.end === end && old.keyword === keyword && old.declares === declares ? old : { insStart, end, keyword, declares });
+    segments[i] = { insStart, end, keyword, declares, source: ins, column };
   }
+  segments.length = instructions.length;
   return { lines, prologueEnd, segments, ok: true, fromTree: true };
+}
+
+/** A string of its own, not a view into the (whole) text it was cut from. */
+function ownCopy(text: string): string {
+  return (` ${text}`).slice(1);
 }
 
 const REFERENCE = /\$\{([^}:\s$]*)|\$([A-Za-z0-9_]+)/g;
@@ -157,18 +177,39 @@ function referencedNames(text: string): Set<string> {
 
 interface Decl { env?: Segment; arg?: Segment }
 
+/** What a pass found for one chunk; kept for the next pass, by chunk position and by the chunk's text. */
+interface ChunkResult {
+  /** The chunk's text (a slice of the newest version it was seen in: replaced each pass, never an older text). */
+  text: string;
+  /** Names it refers to. */
+  names: Set<string>;
+  /** The instructions put before it as context, in order (segment objects: see Segment.source). */
+  context: readonly Segment[];
+  /** Where the chunk starts in its synthetic document and that document's context lines, as one key. */
+  key: string;
+  /** Its problems, lines counted from the chunk's first line. */
+  diags: Diagnostic[];
+}
+
+const NO_SEGMENTS: readonly Segment[] = [];
+
 /** One per open document: keeps the chunk results of the last run, keyed by each chunk's synthetic text. */
 export class ChunkedSyntaxValidator {
-  private cache = new Map<string, Map<string, Diagnostic[]>>();
-  /** Names each chunk text refers to, from the last run (most chunks are unchanged between versions). */
-  private names = new Map<string, Set<string>>();
-  /** Names each ARG/ENV instruction text declares, from the last run (see scanFromTree). */
+  /** The last pass's results by chunk text (a chunk that moved finds its result here). */
+  private cache = new Map<string, ChunkResult>();
+  /** The last pass's results by chunk position (most chunks are where they were, with the same context). */
+  private results: ChunkResult[] = [];
+  /** Names each ARG/ENV instruction text declares, from earlier passes (see scanFromTree). */
   private declared = new Map<string, string[]>();
   /** The last run's segments from a scan (see scanFromTree). */
-  private segments: readonly Segment[] = [];
+  private segments: Segment[] = [];
+  /** The last pass's leading comment and directive lines (part of every chunk's context). */
+  private prologue = '';
   /** Chunks validated by dockerfile-utils in the last run (tests and the benchmark read it). */
   lastValidated = 0;
   lastChunks = 0;
+  /** Chunks whose result was taken from the last pass by position, without building its context (tests read it). */
+  lastKept = 0;
   /** Chunks dockerfile-utils failed on in the last run (the caller logs them). */
   failures: string[] = [];
 
@@ -177,12 +218,10 @@ export class ChunkedSyntaxValidator {
   /** Raw dockerfile-utils diagnostics for the whole text, as `service.validate(text, VALIDATOR_SETTINGS)` would give. */
   validate(text: string, tree?: DockerfileLike, textLines?: string[]): Diagnostic[] {
     const lineCount = textLines?.length ?? countLines(text);
-    const declared = { last: this.declared, next: new Map<string, string[]>() };
-    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'), declared, this.segments)) ?? scan(text);
-    this.declared = declared.next;
+    const s = lineCount < this.options.minLines ? undefined : (tree && scanFromTree(tree, textLines ?? text.split('\n'), this.declared, this.segments)) ?? scan(text);
     this.segments = s?.fromTree ? s.segments : [];
     if (!s || !s.ok) {
-      this.lastValidated = 1; this.lastChunks = 1; this.cache.clear(); this.names.clear();
+      this.lastValidated = 1; this.lastChunks = 1; this.lastKept = 0; this.cache.clear(); this.results = [];
       this.failures = [];
       try {
         return this.service.validate(text, VALIDATOR_SETTINGS) as Diagnostic[];
@@ -205,10 +244,13 @@ export class ChunkedSyntaxValidator {
     let { lines, segments } = s;
     const chunkSize = typeof this.options.chunkLines === 'number' ? this.options.chunkLines : this.options.chunkLines(lines.length);
     const prologue = lines.slice(0, prologueEnd).join('\n');
-    const next = new Map<string, Map<string, Diagnostic[]>>();
-    const nextNames = new Map<string, Set<string>>();
+    const samePrologue = prologue === this.prologue;
+    this.prologue = prologue;
+    let previous = samePrologue ? this.results : [];
+    const results = this.results;
+    const next = new Map<string, ChunkResult>();
     const out: Diagnostic[] = [];
-    this.lastValidated = 0; this.lastChunks = 0;
+    this.lastValidated = 0; this.lastChunks = 0; this.lastKept = 0;
 
     let globals = new Map<string, Segment>();
     let stageFrom: Segment | undefined;
@@ -220,52 +262,66 @@ export class ChunkedSyntaxValidator {
     let chunkStartSeg = 0;
     let chunkStartLine = 0;
     const flush = (endSeg: number, endLine: number): void => {
-      this.lastChunks++;
+      const index = this.lastChunks++;
       const chunkText = linesText(chunkStartLine, endLine);
-      // Cached by the chunk's own text, then by its context (where it starts and the context lines): on a
-      // cache hit the synthetic document is never assembled.
-      let at: number;
-      let context: string[];
-      if (chunkStartLine === 0) {
-        at = 0; context = [];
-      } else {
-        let refs = this.names.get(chunkText);
-        if (!refs) { refs = referencedNames(chunkText); }
-        nextNames.set(chunkText, refs);
+      // The result at the same position last pass, if the chunk's text is the same.
+      let result: ChunkResult | undefined = previous[index];
+      if (result && result.text !== chunkText) { result = undefined; }
+      let context: readonly Segment[] = NO_SEGMENTS;
+      let names: Set<string> | undefined;
+      if (chunkStartLine !== 0) {
+        names = result?.names ?? this.cache.get(chunkText)?.names ?? referencedNames(chunkText);
         const pieces = new Set<Segment>();
-        for (const name of refs) { const g = globals.get(name); if (g) { pieces.add(g); } }
+        for (const name of names) { const g = globals.get(name); if (g) { pieces.add(g); } }
         // Some instruction always comes before the chunk, so its leading comments are never read as
         // directives. A chunk that opens a stage sees nothing else of the previous one.
         if (stageFrom) { pieces.add(stageFrom); }
         if (stageFrom && segments[chunkStartSeg]?.keyword !== 'FROM') {
-          for (const name of refs) { const d = stage.get(name); if (d?.env) { pieces.add(d.env); } if (d?.arg) { pieces.add(d.arg); } }
+          for (const name of names) { const d = stage.get(name); if (d?.env) { pieces.add(d.env); } if (d?.arg) { pieces.add(d.arg); } }
         }
-        const ordered = [...pieces].sort((a, b) => a.insStart - b.insStart);
-        context = prologueEnd > 0 ? [prologue] : [];
-        at = prologueEnd;
-        for (const p of ordered) { context.push(linesText(p.insStart, p.end)); at += p.end - p.insStart; }
+        context = [...pieces].sort((a, b) => a.insStart - b.insStart);
       }
-      // The same text can be a whole chunk 0 and a context + chunk: where the chunk starts is part of the key.
-      const key = `${at}\u0000${context.join('\n')}`;
-      let diags = this.cache.get(chunkText)?.get(key) ?? next.get(chunkText)?.get(key);
-      if (!diags) {
-        this.lastValidated++;
-        const synthetic = context.length > 0 ? `${context.join('\n')}\n${chunkText}` : chunkText;
-        const chunkLines = endLine - chunkStartLine;
-        let found: Diagnostic[] = [];
-        try {
-          found = this.service.validate(synthetic, VALIDATOR_SETTINGS) as Diagnostic[];
-        } catch (e) {
-          // dockerfile-utils overflows its stack on some garbage (variable resolution recursing): only this
-          // chunk loses its syntax problems; the whole-text validation would have lost them all.
-          this.failures.push(`lines ${chunkStartLine + 1}-${endLine}: ${(e as Error).message}`);
+      if (result && sameSegments(result.context, context)) {
+        // Same text, same context instructions (the same segments are the same text): its result stands.
+        this.lastKept++;
+        result.text = chunkText;
+      } else {
+        // Cached by the chunk's own text, then by its context (where it starts and the context lines): on a
+        // cache hit the synthetic document is never assembled.
+        let at = 0;
+        const contextTexts: string[] = [];
+        if (chunkStartLine !== 0) {
+          if (prologueEnd > 0) { contextTexts.push(prologue); }
+          at = prologueEnd;
+          for (const p of context) { contextTexts.push(linesText(p.insStart, p.end)); at += p.end - p.insStart; }
         }
-        diags = found
-          .filter((d) => d.range.start.line >= at && d.range.start.line < at + chunkLines && (at === 0 || !DIRECTIVE_CODES.has(Number(d.code))))
-          .map((d) => shift(d, -at));
+        // The same text can be a whole chunk 0 and a context + chunk: where the chunk starts is part of the key.
+        const key = `${at}\u0000${contextTexts.join('\n')}`;
+        let known = this.cache.get(chunkText);
+        if (known?.key !== key) { known = next.get(chunkText); }
+        let diags = known?.key === key ? known.diags : undefined;
+        if (!diags) {
+          this.lastValidated++;
+          const synthetic = contextTexts.length > 0 ? `${contextTexts.join('\n')}\n${chunkText}` : chunkText;
+          const chunkLines = endLine - chunkStartLine;
+          let found: Diagnostic[] = [];
+          try {
+            found = this.service.validate(synthetic, VALIDATOR_SETTINGS) as Diagnostic[];
+          } catch (e) {
+            // dockerfile-utils overflows its stack on some garbage (variable resolution recursing): only this
+            // chunk loses its syntax problems; the whole-text validation would have lost them all.
+            this.failures.push(`lines ${chunkStartLine + 1}-${endLine}: ${(e as Error).message}`);
+          }
+          const start = at;
+          diags = found
+            .filter((d) => d.range.start.line >= start && d.range.start.line < start + chunkLines && (start === 0 || !DIRECTIVE_CODES.has(Number(d.code))))
+            .map((d) => shift(d, -start));
+        }
+        result = { text: chunkText, names: names ?? NO_NAMES, context, key, diags };
       }
-      (next.get(chunkText) ?? next.set(chunkText, new Map()).get(chunkText)!).set(key, diags);
-      for (const d of diags) { out.push(shift(d, chunkStartLine)); }
+      results[index] = result;
+      next.set(chunkText, result);
+      for (const d of result.diags) { out.push(shift(d, chunkStartLine)); }
       // Declarations of this chunk become context for the next ones.
       for (let x = chunkStartSeg; x < endSeg; x++) { record(segments[x]); }
       chunkStartSeg = endSeg; chunkStartLine = endLine;
@@ -290,13 +346,24 @@ export class ChunkedSyntaxValidator {
       }
     }
     flush(segments.length, lines.length);
+    results.length = this.lastChunks;
     this.cache = next;
-    this.names = nextNames;
+    // The names ARG/ENV texts declare: kept while they are not many more than the file's ARG/ENV lines.
+    if (this.declared.size > 2 * segments.length + 256) { this.declared = new Map(); }
     // The closures stay alive until the next pass (incremental/keptShapes.ts), what they refer to does not.
-    lines = []; segments = []; globals = new Map(); stage = new Map(); stageFrom = undefined; starts = undefined; source = '';
+    lines = []; segments = []; globals = new Map(); stage = new Map(); stageFrom = undefined; starts = undefined; source = ''; previous = [];
     keepNewest('chunk pass', [flush, record]);
     return out;
   }
+}
+
+const NO_NAMES: Set<string> = new Set();
+
+/** The same segment objects in the same order. */
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  if (a.length !== b.length) { return false; }
+  for (let i = 0; i < a.length; i++) { if (a[i] !== b[i]) { return false; } }
+  return true;
 }
 
 function countLines(text: string): number {

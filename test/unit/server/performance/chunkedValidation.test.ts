@@ -8,9 +8,11 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { ChunkedSyntaxValidator, ChunkOptions } from '../../../../server/src/incremental/chunkedValidation';
-import { scanDockerfile } from '../../../../server/src/documents/instructionScanner';
+import { scanDockerfile, type DockerfileLike } from '../../../../server/src/documents/instructionScanner';
+import { textDelta } from '../../../../server/src/documents/textDelta';
 import { DockerfileParser } from 'dockerfile-ast';
 import { validateSyntax } from '../../../../server/src/diagnostics/syntaxValidation';
+import { VALIDATOR_SETTINGS } from '../../../../server/src/diagnostics/validatorSettings';
 import { generateDocument, rng } from '../../../fuzz/dockerfileGenerator';
 import { bigDockerfile } from '../../../support/bigDockerfile';
 
@@ -99,6 +101,53 @@ describe('incremental syntax validation = dockerfile-utils on the whole text', f
     const text = lines.join('\n');
     vt.validate(text, scanDockerfile(text), lines);
     assert.ok(vt.lastChunks > 20 && vt.lastValidated <= 2, `the same through the instruction scan (${vt.lastValidated} of ${vt.lastChunks})`);
+  });
+
+  it('as the validation worker runs it: each scan consumes the last, and a chunk keeps its result only while its text and context are the same', () => {
+    // The worker's scans shift the previous scan's instructions in place (ScanBase.consume): a segment then
+    // stays the same object, and a chunk whose text and context segments are the same keeps last pass's
+    // result without building its context. Edits that change a later chunk's context but not its text must
+    // still revalidate it: an ARG's value (a port that becomes invalid), a FROM line, leading blanks.
+    const lines = bigDockerfile(300).split('\n');
+    // A port declared at the top of a stage, used at its end (~100 lines further: another chunk).
+    const stageStart = lines.indexOf('FROM', 10) + 1;
+    const stageEnd = lines.findIndex((l, i) => i > stageStart && l.startsWith('FROM'));
+    lines.splice(stageEnd, 0, 'EXPOSE ${MYPORT}');
+    lines.splice(stageStart, 0, 'ARG MYPORT=80');
+    const validator = new ChunkedSyntaxValidator(service);
+    let text = lines.join('\n');
+    let tree: DockerfileLike = scanDockerfile(text)!;
+    let problems = 0;
+    const step = (what: string): void => {
+      const next = lines.join('\n');
+      const scanned = scanDockerfile(next, { text, tree, delta: textDelta(text, next), consume: true });
+      tree = scanned ?? DockerfileParser.parse(next);
+      // dockerfile-utils' own answers (validateSyntax leaves out the port problems our rules report).
+      const got = sorted(validator.validate(next, tree, next.split('\n')));
+      assert.deepStrictEqual(got, sorted(service.validate(next, VALIDATOR_SETTINGS) as Diagnostic[]), what);
+      problems = got.length;
+      text = next;
+    };
+    step('first');
+    const mid = lines.length >> 1;
+    lines[mid] = `${lines[mid]} `;
+    step('a space typed');
+    assert.ok(validator.lastKept >= validator.lastChunks - 2 && validator.lastValidated <= 1, `a keystroke: ${validator.lastKept} of ${validator.lastChunks} chunks kept, ${validator.lastValidated} validated`);
+    const before = problems;
+    const portArg = lines.indexOf('ARG MYPORT=80');
+    lines[portArg] = 'ARG MYPORT=abc';
+    step('an ARG value changed (same lines): the port becomes invalid');
+    assert.ok(problems > before, `the invalid port is reported where it is used (${before} → ${problems} problems)`);
+    const from = lines.findIndex((l, i) => i > mid && l.startsWith('FROM ${BASE} AS s'));
+    lines[from] = lines[from].replace('FROM ${BASE}', 'FROM ${VERSION}');
+    step('a FROM changed (same lines)');
+    lines[from] = `  ${lines[from]}`;
+    step('blanks before a FROM');
+    lines[portArg] = `# ${lines[portArg]}`;
+    step('a declaration commented out');
+    lines[mid + 3] = `${lines[mid + 3]}\n# dockerfile-utils: ignore`;
+    step('a line added');
+    assert.ok(validator.lastKept > 0, 'chunks before the added line kept');
   });
 
   it('on 3,000 generated and mutated documents (fuzz generator)', () => {
