@@ -61,6 +61,8 @@ class ScannedInstruction implements InstructionLike {
   private range: Range | undefined;
   private wordRange: Range | undefined;
   private keyword: string | undefined;
+  /** The line it starts on, once asked (kept while the scans carry it unmoved; -1 when not known). */
+  private line = -1;
   constructor(private positions: Positions, public start: number, public wordEnd: number, public end: number, private readonly word: string) {}
   /** Taken into a later version's scan unchanged (it ends before the edit): reads that version's text from now on. */
   moveTo(positions: Positions): this { this.positions = positions; return this; }
@@ -71,13 +73,16 @@ class ScannedInstruction implements InstructionLike {
   shiftTo(positions: Positions, shift: number, sameLines: boolean): this {
     this.positions = positions;
     this.start += shift; this.wordEnd += shift; this.end += shift;
-    if (!sameLines) { this.range = undefined; this.wordRange = undefined; }
+    if (!sameLines) { this.range = undefined; this.wordRange = undefined; this.line = -1; }
     return this;
   }
   getRange(): Range { return this.range ??= { start: this.positions.at(this.start), end: this.positions.at(this.end) }; }
   getInstructionRange(): Range { return this.wordRange ??= { start: this.getRange().start, end: this.positions.at(this.wordEnd) }; }
   // An instruction starts on a word, never inside a line break: its start is its line's start plus the column.
-  startLine(): number { return this.range?.start.line ?? lineAt(this.positions.starts, this.start); }
+  startLine(): number {
+    if (this.line < 0) { this.line = this.range?.start.line ?? lineAt(this.positions.starts, this.start); }
+    return this.line;
+  }
   startCharacter(): number { return this.start - this.positions.starts[this.startLine()]; }
   getInstruction(): string { return this.word; }
   getKeyword(): string { return this.keyword ??= this.word.toUpperCase(); }

@@ -74,7 +74,7 @@ function validate(job: Job, text: string, state: DocumentState | undefined, delt
     if (state.tree) { scanBase = { text: state.text, tree: state.tree, delta, consume: true }; }
     // A scan's line starts are split('\n')'s (a scan means no lone \r).
     const starts = state.tree && scannedLineStarts(state.tree);
-    if (starts && state.lines) { lines = patchLines(state.lines, state.text, starts, delta); }
+    if (starts && state.lines) { lines = patchLines(state.lines, state.text, starts, delta, true); }
   }
   const current: DocumentState = { version: job.version, text, validator: state?.validator ?? new ChunkedSyntaxValidator(service), modelHolder: state?.modelHolder ?? {} };
   documents.set(job.uri, current);

@@ -37,6 +37,8 @@ export class InstructionInfo {
   refs: Reference[] | undefined = undefined;
   /** Values the rule helpers derive (see DockerfileModel.memo), indexed by Slot. */
   cache: unknown[] | undefined = undefined;
+  /** Whether it may be in exec form (see DockerfileModel.bracketed), worked out once from its text. */
+  bracket: boolean | undefined = undefined;
   /**
    * Where `ins` started when this object was made or taken over, which is what its derived ranges hold: a
    * later version's scan may have shifted `ins` itself in place since (ScanBase.consume). Two small
@@ -111,8 +113,6 @@ export interface VariableRef {
   hasFallback: boolean;
   /** Where Docker expands it: in FROM (global ARGs only), in another instruction at build time, or in RUN's shell. */
   context: 'from' | 'build' | 'run';
-  /** Names visible at that point, for did-you-mean suggestions. */
-  visible: () => Iterable<string>;
 }
 
 export interface HeredocInfo {
@@ -135,6 +135,9 @@ export interface RunShell {
   parts: ShellPart[];
   flags: FlagWord[];
 }
+
+/** Instructions that declare something the scope of later ones depends on. */
+const DECLARING = new Set(['FROM', 'ARG', 'ENV']);
 
 /** Build arguments every builder predefines for FROM lines. */
 export const PREDEFINED_PLATFORM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
@@ -269,6 +272,12 @@ export class DockerfileModel {
     if (info.ins.rawText) { return info.raw = ownCopy(info.ins.rawText()); }
     const r = info.ins.getRange();
     return info.raw = this.lines.slice(r.start.line, r.end.line + 1).join('\n');
+  }
+
+  /** Names visible where a reference is, for did-you-mean suggestions: its stage's variables, or the global ARGs. */
+  visibleNames(ref: VariableRef): Iterable<string> {
+    const stage = ref.context === 'from' ? undefined : ref.info.stage;
+    return stage ? stage.definedAtEnd.keys() : this.globalArgs.keys();
   }
 
   /** Parent chain of a stage, itself first. */
@@ -453,7 +462,12 @@ export class DockerfileModel {
       // Both lists are in document order: skip the previous ones that start before this one.
       while (p < previous.length) {
         const before = previous[p];
-        if (before.line < line || (before.line === line && before.character < character)) { p++; continue; }
+        if (before.line < line || (before.line === line && before.character < character)) {
+          // Gone from this version (or changed into what comes next).
+          if (DECLARING.has(before.keyword)) { declarationsSame = false; }
+          p++;
+          continue;
+        }
         if (before.line === line && before.character === character) {
           const candidate = previous[p++];
           // The very object the previous version had: the scan moved or shifted it because the text
@@ -461,17 +475,22 @@ export class DockerfileModel {
           if (candidate.ins === ins) { return candidate; }
           const raw = ins.rawText ? ins.rawText() : undefined;
           if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = ownCopy(raw); return candidate; }
+          if (DECLARING.has(candidate.keyword)) { declarationsSame = false; }
         }
         return undefined;
       }
       return undefined;
     };
+    /**
+     * True while every FROM, ARG and ENV so far is the previous model's, in the same order: the scope at
+     * this point is then what it was, and so is the status of each reference an instruction taken over
+     * keeps (not worked out again: 30,000 lookups per keystroke at 25,011 lines).
+     */
+    let declarationsSame = previous.length > 0;
     let stage: StageInfo | undefined;
     let defined = new Map<string, VarKind>();
     let stageStatus: (name: string) => VariableRef['status'] = () => 'undefined';
-    let stageVisible: () => Iterable<string> = () => [];
     const globalStatus = (name: string): VariableRef['status'] => this.globalArgs.has(name) || PREDEFINED_PLATFORM_ARGS.has(name) ? 'defined' : 'undefined';
-    const globalNames = () => this.globalArgs.keys();
     for (let index = 0; index < all.length; index++) {
       const ins = all[index];
       const keyword = ins.getKeyword();
@@ -485,16 +504,18 @@ export class DockerfileModel {
       } else {
         info = new InstructionInfo(ins, keyword, index, stage);
         info.line = line; info.character = character;
+        if (DECLARING.has(keyword)) { declarationsSame = false; }
       }
       place(info, index);
       addToKeyword(keyword, info);
-      if (BRACKET_CAPABLE.has(keyword) ? this.rawIncludes(info, '[') || this.rawIncludes(info, '\uff3b') : /[[\uff3b]/.test(ins.getInstruction())) { this.bracketed.push(info); }
+      info.bracket ??= BRACKET_CAPABLE.has(keyword) ? this.rawIncludes(info, '[') || this.rawIncludes(info, '\uff3b') : /[[\uff3b]/.test(ins.getInstruction());
+      if (info.bracket) { this.bracketed.push(info); }
       const heredocs = this.heredocsOf(info);
       for (let k = 0; k < heredocs.length; k++) {
         for (let l = heredocs[k].first; l <= heredocs[k].last; l++) { this.heredocBodyLines.add(l); }
       }
       if (keyword === 'FROM') {
-        this.collectRefs(info, 'from', globalStatus, globalNames);
+        this.collectRefs(info, 'from', globalStatus, declarationsSame);
         if (stage) { stage.definedAtEnd = defined; }
         const from = this.fromParts(info);
         const image = from.image?.value ?? null;
@@ -514,16 +535,15 @@ export class DockerfileModel {
         this.stages.push(stage);
         if (stage.name && !this.stagesByName.has(stage.name)) { this.stagesByName.set(stage.name, stage); }
         defined = new Map(parent ? parent.definedAtEnd : []);
-        // One pair of closures per stage (not per instruction): `status` reads the stage's variables as
-        // declared so far (it is called while the references are collected), `visible` all of them.
+        // One closure per stage (not per instruction): it reads the stage's variables as declared so far
+        // (it is called while the references are collected).
         const scope = defined;
         stageStatus = (name: string): VariableRef['status'] => scope.has(name) || ALWAYS_DEFINED.has(name) ? 'defined' : this.globalArgs.has(name) ? 'global-only' : 'undefined';
-        stageVisible = () => scope.keys();
         continue;
       }
       if (!stage) {
         if (keyword === 'ARG') {
-          this.collectRefs(info, 'build', globalStatus, globalNames);
+          this.collectRefs(info, 'build', globalStatus, declarationsSame);
           for (const p of this.propertiesOf(info)) { this.globalArgs.set(p.name, { info, value: p.value }); }
         }
         continue;
@@ -531,9 +551,9 @@ export class DockerfileModel {
       stage.instructions[stageCount++] = info;
       if (keyword === 'WORKDIR') { stage.hasWorkdir = true; }
       if (BUILD_EXPANDED.has(keyword)) {
-        this.collectRefs(info, 'build', stageStatus, stageVisible);
+        this.collectRefs(info, 'build', stageStatus, declarationsSame);
       } else if (keyword === 'RUN') {
-        this.collectRefs(info, 'run', stageStatus, stageVisible);
+        this.collectRefs(info, 'run', stageStatus, declarationsSame);
       }
       if (keyword === 'ARG' || keyword === 'ENV') {
         const kind: VarKind = keyword === 'ARG' ? 'arg' : 'env';
@@ -554,15 +574,17 @@ export class DockerfileModel {
   private refCount = 0;
   private addRef(ref: VariableRef): void { this.variableRefs[this.refCount++] = ref; }
 
-  private collectRefs(info: InstructionInfo, context: VariableRef['context'], status: (name: string) => VariableRef['status'], visible: () => Iterable<string>): void {
+  /** `sameScope`: the declarations before `info` are the previous model's (see build). */
+  private collectRefs(info: InstructionInfo, context: VariableRef['context'], status: (name: string) => VariableRef['status'], sameScope: boolean): void {
     // An instruction taken over from the previous version keeps its reference objects: only what depends
-    // on the rest of the file (status, scope) is set again. 30k references at 25k lines were otherwise
-    // made anew on every keystroke, and lived long enough to be copied into the old generation.
+    // on the rest of the file (status) is worked out again, when the declarations before it changed. 30k
+    // references at 25k lines were otherwise made anew on every keystroke, and lived long enough to be
+    // copied into the old generation.
     const kept = info.refs;
     if (kept) {
       for (let k = 0; k < kept.length; k++) {
         const r = kept[k];
-        r.status = status(r.name); r.context = context; r.visible = visible;
+        if (!sameScope) { r.status = status(r.name); r.context = context; }
         this.addRef(r);
       }
       return;
@@ -576,7 +598,7 @@ export class DockerfileModel {
     const refs: Reference[] = [];
     for (const text of texts) {
       if (text.text.indexOf('$') < 0) { continue; }
-      for (const v of scanVariables(text, this.escape)) { refs.push(new Reference(v, info, status(v.name), context, visible)); }
+      for (const v of scanVariables(text, this.escape)) { refs.push(new Reference(v, info, status(v.name), context)); }
     }
     // Kept per instruction across versions: an exact-size copy (a pushed-to array keeps ~17 slots).
     info.refs = refs.slice();
@@ -609,7 +631,7 @@ class Reference implements VariableRef {
   readonly name: string;
   readonly hasFallback: boolean;
   constructor(private readonly variable: ScannedVariable, readonly info: InstructionInfo, public status: VariableRef['status'],
-    public context: VariableRef['context'], public visible: () => Iterable<string>) {
+    public context: VariableRef['context']) {
     this.name = variable.name;
     const m = variable.modifier;
     this.hasFallback = m === '-' || m === '+' || m === ':-' || m === ':+';

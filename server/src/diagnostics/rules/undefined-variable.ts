@@ -30,7 +30,7 @@ export const rule: Rule = {
   check(model, report) {
     for (const ref of model.variableRefs) {
       if (ref.context !== 'build' || ref.status !== 'undefined' || ref.hasFallback) { continue; }
-      const suggestion = didYouMean(ref.name, ref.visible());
+      const suggestion = didYouMean(ref.name, model.visibleNames(ref));
       if (suggestion) {
         report({
           range: ref.range, message: 'typo', params: { name: ref.name, suggestion },

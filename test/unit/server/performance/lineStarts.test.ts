@@ -42,6 +42,11 @@ describe('line starts shifted past an edit', () => {
       const after = before.slice(0, start) + text + before.slice(end);
       assert.deepStrictEqual(patchLines(before.split('\n'), before, computeLineStarts(before), { start, end, text }), after.split('\n'),
         `${JSON.stringify(before)} with ${start}..${end} replaced by ${JSON.stringify(text)}`);
+      // Consuming the old list (the worker): the same lines, in that very list.
+      const old = before.split('\n');
+      const patched = patchLines(old, before, computeLineStarts(before), { start, end, text }, true);
+      assert.deepStrictEqual(patched, after.split('\n'), `consumed: ${JSON.stringify(before)} with ${start}..${end} replaced by ${JSON.stringify(text)}`);
+      if (old.length === patched.length) { assert.strictEqual(patched, old, 'patched in place'); }
       checked++;
     }
     assert.ok(checked > 1500, `${checked} edits checked`);
