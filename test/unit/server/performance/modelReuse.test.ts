@@ -112,6 +112,30 @@ describe('rules model reuse across versions', function () {
     assert.ok(compared > 400, `${compared} versions compared`);
   });
 
+  it('a declaration removed, changed or added where it was (no line moves) changes the status of the references after it', () => {
+    // The model leaves the status of the references it takes over alone while every FROM, ARG and ENV
+    // before them is the previous model's: each edit below must end that.
+    const lines = bigDockerfile(60).split('\n');
+    const at = lines.indexOf('ENV APP_HOME=/app');
+    const holder: { model?: DockerfileModel } = {};
+    const undefinedUses = (json: string): number => (json.match(/"code":"undefined-variable"/g) ?? []).length;
+    let v = 1;
+    const step = (text: string, what: string): number => {
+      const got = diagnose(text, v++, holder);
+      assert.strictEqual(got, diagnose(text, 1000 + v), what);
+      return undefinedUses(got);
+    };
+    const base = step(lines.join('\n'), 'first');
+    for (const replacement of ['# ENV APP_HOME=/app', 'RUN true', 'ENV APP_HOMES=/app']) {
+      lines[at] = 'ENV APP_HOME=/app';
+      assert.strictEqual(step(lines.join('\n'), `${replacement}: before`), base);
+      lines[at] = replacement;
+      assert.ok(step(lines.join('\n'), replacement) > base, `${replacement}: the uses of APP_HOME after it are undefined now`);
+    }
+    lines[at] = 'ENV APP_HOME=/app';
+    assert.strictEqual(step(lines.join('\n'), 'declared again'), base);
+  });
+
   it('on 1,000 generated documents, each edited twice', () => {
     const corpus = dockerfileCorpus(ROOT, ['test/fixtures', 'sample']);
     const r = rng(13);
