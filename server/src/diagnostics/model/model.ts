@@ -89,15 +89,19 @@ export interface StageInfo {
   image: string | null;
   /** Where the chain of parents ends: `scratch`, an image from a registry, or unknown (variables). */
   root: 'scratch' | 'image' | 'unknown';
-  /** Variables (ARG and ENV) visible at the end of the stage, including the parent's. */
-  definedAtEnd: Map<string, VarKind>;
+  /**
+   * Variables (ARG and ENV) visible at the end of the stage, including the parent's: each name with the
+   * position (0, 1, …) among the stage's ARG and ENV instructions of the first one declaring it, -1 for the
+   * parent's. (With the positions, the next version's model can keep the map while the declarations stay.)
+   */
+  definedAtEnd: Map<string, number>;
+  /** How many ARG and ENV instructions the stage has. */
+  declarations: number;
   /** Some WORKDIR in a parent stage already set the working directory this stage starts in. */
   inheritsWorkdir: boolean;
   /** This stage (or a parent) has a WORKDIR. */
   hasWorkdir: boolean;
 }
-
-export type VarKind = 'arg' | 'env';
 
 export interface VariableRef {
   name: string;
@@ -488,8 +492,40 @@ export class DockerfileModel {
      */
     let declarationsSame = previous.length > 0;
     let stage: StageInfo | undefined;
-    let defined = new Map<string, VarKind>();
-    let stageStatus: (name: string) => VariableRef['status'] = () => 'undefined';
+    /** The current stage's variables so far (StageInfo.definedAtEnd), and how many ARG/ENV it has had. */
+    let defined = new Map<string, number>();
+    let declarationsInStage = 0;
+    /**
+     * `defined` is the previous model's map for this stage, whole: the stage's FROM and every declaration
+     * before it are the previous model's. Its later names carry later positions, so a lookup reads it as
+     * "declared so far" all the same; it is rebuilt from the stage's own instructions the moment a
+     * declaration differs. (At 25,011 lines: 5,000 names, a map V8 allocates as a large object, per keystroke.)
+     */
+    let reusedScope = false;
+    /** The stages's variables from its own instructions before the `upTo`th (when the previous model's map no longer holds). */
+    const rebuildScope = (current: StageInfo, upTo: number): void => {
+      reusedScope = false;
+      defined = new Map();
+      if (current.parent) { for (const name of current.parent.definedAtEnd.keys()) { defined.set(name, -1); } }
+      let position = 0;
+      for (let k = 0; k < upTo; k++) {
+        const earlier = current.instructions[k];
+        if (earlier.keyword !== 'ARG' && earlier.keyword !== 'ENV') { continue; }
+        for (const p of this.propertiesOf(earlier)) { if (!defined.has(p.name)) { defined.set(p.name, position); } }
+        position++;
+      }
+    };
+    /** Ends the current stage: its variables (the previous model's only if every declaration in it is the same). */
+    const endScope = (): void => {
+      if (!stage) { return; }
+      if (reusedScope && (!declarationsSame || declarationsInStage !== previousModel?.stages[stage.index]?.declarations)) { rebuildScope(stage, stageCount); }
+      stage.definedAtEnd = defined;
+      stage.declarations = declarationsInStage;
+    };
+    const stageStatus = (name: string): VariableRef['status'] => {
+      const first = defined.get(name);
+      return (first !== undefined && first < declarationsInStage) || ALWAYS_DEFINED.has(name) ? 'defined' : this.globalArgs.has(name) ? 'global-only' : 'undefined';
+    };
     const globalStatus = (name: string): VariableRef['status'] => this.globalArgs.has(name) || PREDEFINED_PLATFORM_ARGS.has(name) ? 'defined' : 'undefined';
     for (let index = 0; index < all.length; index++) {
       const ins = all[index];
@@ -516,7 +552,7 @@ export class DockerfileModel {
       }
       if (keyword === 'FROM') {
         this.collectRefs(info, 'from', globalStatus, declarationsSame);
-        if (stage) { stage.definedAtEnd = defined; }
+        endScope();
         const from = this.fromParts(info);
         const image = from.image?.value ?? null;
         const nameRaw = from.as?.value.toLowerCase() === 'as' ? from.name?.value : undefined;
@@ -529,16 +565,20 @@ export class DockerfileModel {
         stage = {
           index: stageIndex, fromInfo: info, from, name: nameRaw?.toLowerCase(), nameRaw,
           nameRange: nameRaw !== undefined ? from.name?.range : undefined, instructions: recycledList ?? [], parent, image, root, definedAtEnd: new Map(),
-          inheritsWorkdir: parent?.hasWorkdir ?? false, hasWorkdir: parent?.hasWorkdir ?? false,
+          inheritsWorkdir: parent?.hasWorkdir ?? false, hasWorkdir: parent?.hasWorkdir ?? false, declarations: 0,
         };
         info.stage = stage;
         this.stages.push(stage);
         if (stage.name && !this.stagesByName.has(stage.name)) { this.stagesByName.set(stage.name, stage); }
-        defined = new Map(parent ? parent.definedAtEnd : []);
-        // One closure per stage (not per instruction): it reads the stage's variables as declared so far
-        // (it is called while the references are collected).
-        const scope = defined;
-        stageStatus = (name: string): VariableRef['status'] => scope.has(name) || ALWAYS_DEFINED.has(name) ? 'defined' : this.globalArgs.has(name) ? 'global-only' : 'undefined';
+        declarationsInStage = 0;
+        const before = declarationsSame ? previousModel?.stages[stageIndex] : undefined;
+        reusedScope = before?.fromInfo === info;
+        if (before && reusedScope) {
+          defined = before.definedAtEnd;
+        } else {
+          defined = new Map();
+          if (parent) { for (const name of parent.definedAtEnd.keys()) { defined.set(name, -1); } }
+        }
         continue;
       }
       if (!stage) {
@@ -549,6 +589,8 @@ export class DockerfileModel {
         continue;
       }
       stage.instructions[stageCount++] = info;
+      // A declaration differs from here on: the stage's variables so far, from its own instructions.
+      if (reusedScope && !declarationsSame) { rebuildScope(stage, stageCount - 1); }
       if (keyword === 'WORKDIR') { stage.hasWorkdir = true; }
       if (BUILD_EXPANDED.has(keyword)) {
         this.collectRefs(info, 'build', stageStatus, declarationsSame);
@@ -556,11 +598,11 @@ export class DockerfileModel {
         this.collectRefs(info, 'run', stageStatus, declarationsSame);
       }
       if (keyword === 'ARG' || keyword === 'ENV') {
-        const kind: VarKind = keyword === 'ARG' ? 'arg' : 'env';
-        for (const p of this.propertiesOf(info)) { defined.set(p.name, kind); }
+        if (!reusedScope) { for (const p of this.propertiesOf(info)) { if (!defined.has(p.name)) { defined.set(p.name, declarationsInStage); } } }
+        declarationsInStage++;
       }
     }
-    if (stage) { stage.definedAtEnd = defined; }
+    endScope();
     closeStage();
     previous = [];
     if (lists) {

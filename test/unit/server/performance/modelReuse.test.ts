@@ -134,6 +134,18 @@ describe('rules model reuse across versions', function () {
     }
     lines[at] = 'ENV APP_HOME=/app';
     assert.strictEqual(step(lines.join('\n'), 'declared again'), base);
+    // The last declaration of a stage goes (nothing after it to notice): the names the stage ends with,
+    // which did-you-mean suggests and a child stage starts from, lose it.
+    const small = ['FROM alpine AS base', 'WORKDIR /w/$FOO_BARR', 'ENV FOO_BAR=1', 'FROM base', 'WORKDIR /w/$FOO_BAR'];
+    const first = diagnose(small.join('\n'), v++, holder);
+    assert.match(first, /FOO_BAR\b/);
+    for (const replacement of ['# ENV FOO_BAR=1', 'ENV FOO_BAR=1']) {
+      small[2] = replacement;
+      step(small.join('\n'), `the stage's last declaration: ${replacement}`);
+    }
+    small.splice(3);
+    small[2] = '# ENV FOO_BAR=1';
+    step(small.join('\n'), 'the last declaration of the file commented out');
   });
 
   it('on 1,000 generated documents, each edited twice', () => {
