@@ -17,6 +17,7 @@ import { VALIDATOR_SETTINGS } from '../diagnostics/validatorSettings';
 import { scannedLineSpans, scannedLineStarts, type DockerfileLike, type InstructionLike } from '../documents/instructionScanner';
 import { hasLoneCarriageReturn } from '../documents/lineStarts';
 import { keepNewest } from './keptShapes';
+import { detached } from '../diagnostics/model/logicalText';
 
 /** Problems of the leading directives: chunk 0 holds the directives where they are and reports them. */
 const DIRECTIVE_CODES = new Set<number>([ValidationCode.CASING_DIRECTIVE, ValidationCode.DUPLICATED_ESCAPE_DIRECTIVE, ValidationCode.INVALID_ESCAPE_DIRECTIVE]);
@@ -154,18 +155,13 @@ export function scanFromTree(tree: DockerfileLike, lines: string[], declared: Ma
       if (!declares) {
         declares = declaredNames(lines, insStart, end);
         // A copy of its own as the key: a slice would keep this version's whole text alive.
-        declared.set(ownCopy(raw), declares);
+        declared.set(detached(raw), declares);
       }
     }
     segments[i] = { insStart, end, keyword, declares, source: ins, column };
   }
   segments.length = instructions.length;
   return { lines, prologueEnd, segments, ok: true, fromTree: true };
-}
-
-/** A string of its own, not a view into the (whole) text it was cut from. */
-function ownCopy(text: string): string {
-  return (` ${text}`).slice(1);
 }
 
 const REFERENCE = /\$\{([^}:\s$]*)|\$([A-Za-z0-9_]+)/g;

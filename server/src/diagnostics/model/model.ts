@@ -9,7 +9,7 @@
 import type { ParserDirective } from 'dockerfile-ast';
 import { scannedLineSpans, type CommentLike, type DockerfileLike, type InstructionLike } from '../../documents/instructionScanner';
 import type { Range } from 'vscode-languageserver-types';
-import { joinContinuation, joinLines, LogicalText } from './logicalText';
+import { detached, joinContinuation, joinLines, LogicalText } from './logicalText';
 import { parseShell, ShellScript } from './shell';
 import { ScannedVariable, scanVariables } from './variables';
 import { ArgWord, FlagWord, heredocMarkers, leadingFlags, properties, PropertyWord, splitWords, TextWord } from './words';
@@ -273,7 +273,7 @@ export class DockerfileModel {
   /** The instruction's lines as written (kept per instruction: the pre-checks above ask for it many times). */
   rawTextOf(info: InstructionInfo): string {
     if (info.raw !== undefined) { return info.raw; }
-    if (info.ins.rawText) { return info.raw = ownCopy(info.ins.rawText()); }
+    if (info.ins.rawText) { return info.raw = detached(info.ins.rawText()); }
     const r = info.ins.getRange();
     return info.raw = this.lines.slice(r.start.line, r.end.line + 1).join('\n');
   }
@@ -478,7 +478,7 @@ export class DockerfileModel {
           // there is the same (documents/instructionScanner.ts), no need to compare.
           if (candidate.ins === ins) { return candidate; }
           const raw = ins.rawText ? ins.rawText() : undefined;
-          if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = ownCopy(raw); return candidate; }
+          if (raw !== undefined && (candidate.raw ?? candidate.ins.rawText?.()) === raw) { candidate.raw = detached(raw); return candidate; }
           if (DECLARING.has(candidate.keyword)) { declarationsSame = false; }
         }
         return undefined;
@@ -502,7 +502,7 @@ export class DockerfileModel {
      * declaration differs. (At 25,011 lines: 5,000 names, a map V8 allocates as a large object, per keystroke.)
      */
     let reusedScope = false;
-    /** The stages's variables from its own instructions before the `upTo`th (when the previous model's map no longer holds). */
+    /** The stage's variables from its own instructions before the `upTo`th (when the previous model's map no longer holds). */
     const rebuildScope = (current: StageInfo, upTo: number): void => {
       reusedScope = false;
       defined = new Map();
@@ -648,13 +648,6 @@ export class DockerfileModel {
   }
 }
 
-/**
- * A string of its own, not a view into the text it was cut from (V8 makes slices of 13 characters or more
- * views that keep the whole text alive): an instruction's raw text is kept across versions.
- */
-function ownCopy(text: string): string {
-  return (` ${text}`).slice(1);
-}
 
 /** Shared by every instruction without a `$` (nothing is ever added to it). */
 const NO_REFS: Reference[] = [];
