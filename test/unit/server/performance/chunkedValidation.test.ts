@@ -148,6 +148,9 @@ describe('incremental syntax validation = dockerfile-utils on the whole text', f
     lines[mid + 3] = `${lines[mid + 3]}\n# dockerfile-utils: ignore`;
     step('a line added');
     assert.ok(validator.lastKept > 0, 'chunks before the added line kept');
+    // The results by text are kept across passes: only what a pass replaced goes, so they stay as many as the chunks.
+    const cached = (validator as unknown as { cache: Map<string, unknown> }).cache.size;
+    assert.ok(cached <= validator.lastChunks + 2, `${cached} results cached for ${validator.lastChunks} chunks`);
   });
 
   it('on 3,000 generated and mutated documents (fuzz generator)', () => {
