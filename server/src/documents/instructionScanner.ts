@@ -172,10 +172,6 @@ function mayHoldHeredoc(args: string): boolean {
   return args.includes('<<') || (args.includes('<') && /[\r\n]/.test(args));
 }
 
-/**
- * The instructions, comments and directives of `text` with dockerfile-ast's boundaries, or undefined when
- * the text holds something this scan leaves to dockerfile-ast (a heredoc candidate, a lone \r).
- */
 /** The previous version's scan and the one replacement that turned its text into this one. */
 export interface ScanBase {
   text: string;
@@ -191,6 +187,10 @@ export interface ScanBase {
   consume?: boolean;
 }
 
+/**
+ * The instructions, comments and directives of `text` with dockerfile-ast's boundaries, or undefined when
+ * the text holds something this scan leaves to dockerfile-ast (a heredoc candidate, a lone \r).
+ */
 export function scanDockerfile(text: string, base?: ScanBase): DockerfileLike | undefined {
   const previous = base && base.tree instanceof ScannedDockerfile ? base.tree : undefined;
   if (previous && base) {

@@ -194,7 +194,7 @@ interface ChunkResult {
 
 const NO_SEGMENTS: readonly Segment[] = [];
 
-/** One per open document: keeps the chunk results of the last run, keyed by each chunk's synthetic text. */
+/** One per open document: keeps the chunk results of the last pass, by position and by chunk text. */
 export class ChunkedSyntaxValidator {
   /**
    * Results by chunk text, for a chunk that moved or repeats. Kept across passes: only the results a pass
@@ -358,7 +358,7 @@ export class ChunkedSyntaxValidator {
     for (let i = this.lastChunks; i < results.length; i++) { dropped.push(results[i]); }
     results.length = this.lastChunks;
     for (const d of dropped) { if (d.pass !== pass && this.cache.get(d.text) === d) { this.cache.delete(d.text); } }
-    // The names ARG/ENV texts declare: kept while they are not many more than the file's ARG/ENV lines.
+    // The names ARG/ENV texts declare: kept while they are not many more than the file has instructions.
     if (this.declared.size > 2 * segments.length + 256) { this.declared = new Map(); }
     // The closures stay alive until the next pass (incremental/keptShapes.ts), what they refer to does not.
     lines = []; segments = []; globals = new Map(); stage = new Map(); stageFrom = undefined; starts = undefined; source = ''; previous = [];

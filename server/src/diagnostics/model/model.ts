@@ -218,11 +218,10 @@ export class DockerfileModel {
    * read again, except for its instructions while the next one is built (see build).
    */
   private handOverLists(): RecycledLists {
-    const lists: RecycledLists = {
+    return {
       instructions: this.instructions, variableRefs: this.variableRefs, byKeyword: this.byKeyword,
       stageInstructions: this.stages.map((s) => s.instructions),
     };
-    return lists;
   }
 
   get uri(): string { return this.options.uri; }
@@ -434,8 +433,8 @@ export class DockerfileModel {
 
   private build(previousModel: DockerfileModel | undefined, lists: RecycledLists | undefined): void {
     const all = this.dockerfile.getInstructions();
-    // Released at the end: the closures made below (kept by the references as their scope) share this
-    // function's context, which would otherwise hold every earlier version through its `previous`.
+    // Released at the end: nothing made here may hold the previous version's list (a model never keeps an
+    // older one alive).
     let previous = previousModel?.escape === this.escape ? previousModel.instructions : [];
     let p = 0;
     // Recycled lists are written from the start (`count` slots of each are this model's so far) and cut
@@ -444,8 +443,6 @@ export class DockerfileModel {
     // instructions were inserted it has not, and what is left of the previous list is copied first.
     const instructions = this.instructions;
     let stageCount = 0;
-    /** Cuts the current stage's (maybe recycled) list of instructions to what it holds. */
-    const closeStage = (): void => { if (stage) { stage.instructions.length = stageCount; } };
     const keywordCounts = lists ? new Map<string, number>() : undefined;
     const stageLists = lists?.stageInstructions ?? [];
     const place = (info: InstructionInfo, index: number): void => {
@@ -515,9 +512,13 @@ export class DockerfileModel {
         position++;
       }
     };
-    /** Ends the current stage: its variables (the previous model's only if every declaration in it is the same). */
-    const endScope = (): void => {
+    /**
+     * Ends the current stage: its (maybe recycled) list of instructions cut to what it holds, and its variables
+     * (the previous model's only if every declaration in it is the same).
+     */
+    const endStage = (): void => {
       if (!stage) { return; }
+      stage.instructions.length = stageCount;
       if (reusedScope && (!declarationsSame || declarationsInStage !== previousModel?.stages[stage.index]?.declarations)) { rebuildScope(stage, stageCount); }
       stage.definedAtEnd = defined;
       stage.declarations = declarationsInStage;
@@ -552,13 +553,12 @@ export class DockerfileModel {
       }
       if (keyword === 'FROM') {
         this.collectRefs(info, 'from', globalStatus, declarationsSame);
-        endScope();
+        endStage();
         const from = this.fromParts(info);
         const image = from.image?.value ?? null;
         const nameRaw = from.as?.value.toLowerCase() === 'as' ? from.name?.value : undefined;
         const parent = image && !/[$:@/]/.test(image) ? this.stagesByName.get(image.toLowerCase()) : undefined;
         const root: StageInfo['root'] = parent ? parent.root : image === null || image.includes('$') ? 'unknown' : image.toLowerCase() === 'scratch' ? 'scratch' : 'image';
-        closeStage();
         const stageIndex = this.stages.length;
         const recycledList = stageLists[stageIndex];
         stageCount = 0;
@@ -572,12 +572,11 @@ export class DockerfileModel {
         if (stage.name && !this.stagesByName.has(stage.name)) { this.stagesByName.set(stage.name, stage); }
         declarationsInStage = 0;
         const before = declarationsSame ? previousModel?.stages[stageIndex] : undefined;
-        reusedScope = before?.fromInfo === info;
-        if (before && reusedScope) {
+        if (before && before.fromInfo === info) {
+          reusedScope = true;
           defined = before.definedAtEnd;
         } else {
-          defined = new Map();
-          if (parent) { for (const name of parent.definedAtEnd.keys()) { defined.set(name, -1); } }
+          rebuildScope(stage, 0);
         }
         continue;
       }
@@ -602,8 +601,7 @@ export class DockerfileModel {
         declarationsInStage++;
       }
     }
-    endScope();
-    closeStage();
+    endStage();
     previous = [];
     if (lists) {
       instructions.length = all.length;
